@@ -1,0 +1,31 @@
+package com.dravo.webhooks.event;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * One event as it was serialised: {@link #body} holds the exact UTF-8 bytes that every
+ * attempt of every delivery of it signs and sends.
+ */
+@Entity
+@Table(name = "event")
+public class Event extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String owner;
+
+    public String type;
+
+    public String body;
+
+    public boolean test;
+
+    public Instant createdAt;
+}
