@@ -157,8 +157,8 @@ class HttpSender {
             total += chunk.length();
             if (total >= maxResponseBytes) {
                 // Enough read: drop the connection rather than drain an endless body.
-                response.request().reset();
                 finish();
+                response.request().reset();
             }
         }
 
@@ -168,8 +168,7 @@ class HttpSender {
             }
             done = true;
             emitter.complete(new AttemptOutcome(response.statusCode(), errorOf(response),
-                    millisSince(started), headersOf(response),
-                    kept.toString(StandardCharsets.UTF_8)));
+                    millisSince(started), headersOf(response), storable(kept)));
         }
 
         private void fail(Throwable failure) {
@@ -178,6 +177,11 @@ class HttpSender {
                 emitter.fail(failure);
             }
         }
+    }
+
+    /** Any bytes a receiver sends become text PostgreSQL can store (it refuses NUL). */
+    private static String storable(Buffer body) {
+        return body.toString(StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
     }
 
     private static String errorOf(HttpClientResponse response) {

@@ -14,6 +14,7 @@ import com.dravo.webhooks.event.SampleData;
 import com.dravo.webhooks.web.InvalidRequestException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /** Sends one signed sample event to an endpoint now and reports how it went. */
@@ -24,9 +25,11 @@ public class TestDeliveryService {
     private final DeliveryLog log;
     private final Deliverer deliverer;
     private final ObjectMapper mapper;
+    private final TestSendLimit limit;
 
     TestDeliveryService(EndpointService endpoints, DeliveryLog log, Deliverer deliverer,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, TestSendLimit limit) {
+        this.limit = limit;
         this.endpoints = endpoints;
         this.log = log;
         this.deliverer = deliverer;
@@ -35,8 +38,14 @@ public class TestDeliveryService {
 
     public Uni<TestDelivery> send(String owner, String endpointId, TestEventIn in) {
         return endpoints.find(owner, endpointId)
-                .flatMap(endpoint -> log.open(endpoint, sampleEvent(endpoint, in)))
+                .flatMap(endpoint -> open(endpoint, sampleEvent(endpoint, in)))
                 .flatMap(this::attemptOnce);
+    }
+
+    /** The limit check and the record of the send share one transaction. */
+    private Uni<DeliveryJob> open(Endpoint endpoint, Event event) {
+        return Panache.withTransaction(() -> limit.acquire(endpoint.id)
+                .flatMap(allowed -> log.open(endpoint, event)));
     }
 
     private Uni<TestDelivery> attemptOnce(DeliveryJob job) {

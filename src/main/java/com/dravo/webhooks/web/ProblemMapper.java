@@ -35,6 +35,13 @@ public class ProblemMapper {
         return problem(e.status(), e.code(), e.getMessage(), e.errors()).build();
     }
 
+    @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e) {
+        return problem(e.status(), e.code(), e.getMessage(), e.errors())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class,
         AuthenticationCompletionException.class })
     public Response unauthenticated() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -32,13 +33,21 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String host;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicLong bytesSent = new AtomicLong();
     private volatile Consumer<HttpExchange> answer = exchange -> respond(exchange, 200, "ok");
 
     public LoopbackReceiver() {
+        this("127.0.0.1");
+    }
+
+    /** A receiver on another loopback address, such as 127.0.0.2. */
+    public LoopbackReceiver(String loopbackAddress) {
+        host = loopbackAddress;
         try {
             server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                    new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -48,7 +57,16 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + host + ":" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Response body bytes written so far (a hostile answer stops when the service hangs up). */
+    public long bytesSent() {
+        return bytesSent.get();
     }
 
     public List<Received> received() {
@@ -76,6 +94,18 @@ public final class LoopbackReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers 200 and streams body bytes until the client hangs up (or 60 s, 256 MiB). */
+    public LoopbackReceiver streamingEndlessly() {
+        answer = exchange -> stream(exchange, 8192, 0, 256L << 20, 60_000);
+        return this;
+    }
+
+    /** Answers 200 and sends one body byte a second, for up to 30 s. */
+    public LoopbackReceiver trickling() {
+        answer = exchange -> stream(exchange, 1, 1000, 30, 30_000);
+        return this;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -99,6 +129,23 @@ public final class LoopbackReceiver implements AutoCloseable {
             out.write(bytes);
         } catch (IOException e) {
             // The service may have given up on a slow answer and closed the connection.
+        }
+    }
+
+    private void stream(HttpExchange exchange, int chunk, long pauseMillis, long maxBytes,
+            long maxMillis) {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] bytes = new byte[chunk];
+            while (bytesSent.get() < maxBytes && System.currentTimeMillis() < deadline) {
+                out.write(bytes);
+                out.flush();
+                bytesSent.addAndGet(chunk);
+                sleep(pauseMillis);
+            }
+        } catch (IOException e) {
+            // The service hung up: exactly what a bounded client should do.
         }
     }
 

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +32,22 @@ public class TestHostResolver implements HostResolver {
             "mixed.example.net", List.of("93.184.215.14", "192.168.1.20"),
             "loopback6.example.net", List.of("::1", "93.184.215.14"));
 
+    /** Answers a test changes while the service runs, as a rebinding DNS server would. */
+    private static final Map<String, List<String>> OVERRIDES = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> LOOKUPS = new ConcurrentHashMap<>();
+
+    public static void answer(String host, String... addresses) {
+        OVERRIDES.put(host, List.of(addresses));
+    }
+
+    public static int lookups(String host) {
+        return LOOKUPS.computeIfAbsent(host, name -> new AtomicInteger()).get();
+    }
+
     @Override
     public List<InetAddress> resolve(String host) throws UnknownHostException {
-        List<String> addresses = NAMES.get(host);
+        LOOKUPS.computeIfAbsent(host, name -> new AtomicInteger()).incrementAndGet();
+        List<String> addresses = OVERRIDES.getOrDefault(host, NAMES.get(host));
         if (addresses == null) {
             throw new UnknownHostException(host);
         }
