@@ -12,8 +12,10 @@ public final class Ids {
     private Ids() {
     }
 
+    public static final String ENDPOINT = "wh_";
+
     public static String endpoint() {
-        return next("wh_");
+        return next(ENDPOINT);
     }
 
     public static String event() {
@@ -22,6 +24,21 @@ public final class Ids {
 
     public static String delivery() {
         return next("del_");
+    }
+
+    /**
+     * Whether a client-given id could be one of ours. Anything else is unknown without a
+     * query, which also keeps bytes PostgreSQL refuses (such as NUL) away from it.
+     */
+    public static boolean isWellFormed(String id, String prefix) {
+        return id != null && id.startsWith(prefix) && id.length() <= prefix.length() + 64
+                && id.length() > prefix.length()
+                && id.chars().skip(prefix.length()).allMatch(Ids::isUrlSafe);
+    }
+
+    private static boolean isUrlSafe(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '_';
     }
 
     private static String next(String prefix) {

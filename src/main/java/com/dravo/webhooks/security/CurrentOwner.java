@@ -11,6 +11,8 @@ import io.quarkus.security.UnauthorizedException;
 @RequestScoped
 public class CurrentOwner {
 
+    private static final int MAX_OWNER_LENGTH = 255;
+
     private final JsonWebToken token;
     private final AuthConfig config;
 
@@ -22,10 +24,16 @@ public class CurrentOwner {
     public String id() {
         Object claim = token.getClaim(config.ownerClaim());
         String owner = claim instanceof JsonString json ? json.getString() : stringOf(claim);
-        if (owner == null || owner.isBlank()) {
-            throw new UnauthorizedException("token has no owner claim");
+        if (!isUsable(owner)) {
+            throw new UnauthorizedException("token has no usable owner claim");
         }
         return owner;
+    }
+
+    /** Owners are ids: short, printable, and storable as PostgreSQL text. */
+    private static boolean isUsable(String owner) {
+        return owner != null && !owner.isBlank() && owner.length() <= MAX_OWNER_LENGTH
+                && owner.chars().noneMatch(Character::isISOControl);
     }
 
     private static String stringOf(Object claim) {

@@ -2,6 +2,7 @@ package com.dravo.webhooks.security;
 
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddressString;
+import inet.ipaddr.ipv6.IPv6Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -46,6 +47,14 @@ public final class HostLiteral {
 
         requireDnsName(host);
         return Optional.empty();
+    }
+
+    /** The address as a URL shows it: dotted IPv4, or compressed lower-case IPv6. */
+    public static String canonical(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            return new IPv6Address(address.getAddress()).toCompressedString();
+        }
+        return address.getHostAddress();
     }
 
     private static Inet6Address parseIpv6(String host) {

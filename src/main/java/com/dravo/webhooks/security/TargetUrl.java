@@ -46,9 +46,11 @@ public record TargetUrl(String scheme, String host, int port, String pathAndQuer
 
         Authority authority = Authority.parse(uri.getRawAuthority(), scheme);
         Optional<InetAddress> literal = literalOf(authority.host());
+        // An IP literal is kept in its one canonical form, as browsers serialise it.
+        String host = literal.map(HostLiteral::canonical).orElse(authority.host());
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        return new TargetUrl(scheme, authority.host(), authority.port(), path + query, literal);
+        return new TargetUrl(scheme, host, authority.port(), path + query, literal);
     }
 
     /** The URL in its stored form. */
@@ -123,6 +125,9 @@ public record TargetUrl(String scheme, String host, int port, String pathAndQuer
                 int colon = authority.lastIndexOf(':');
                 host = colon < 0 ? authority : authority.substring(0, colon);
                 portText = colon < 0 ? null : authority.substring(colon + 1);
+                if (host.indexOf(':') >= 0) {
+                    throw invalid("url must put an IPv6 address in brackets");
+                }
             }
             if (host.isEmpty()) {
                 throw invalid("url must name a host");

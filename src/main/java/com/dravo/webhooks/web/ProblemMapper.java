@@ -74,7 +74,11 @@ public class ProblemMapper {
             return problem(400, "unknown_field", message + ": " + field,
                     List.of(new FieldProblem(field, message))).build();
         }
-        String message = "has the wrong type or shape";
+        if (field.isEmpty()) {
+            return problem(400, "invalid_json", "the body must be a JSON object", List.of())
+                    .build();
+        }
+        String message = "has the wrong type";
         return problem(400, "invalid_json", field + " " + message,
                 List.of(new FieldProblem(field, message))).build();
     }

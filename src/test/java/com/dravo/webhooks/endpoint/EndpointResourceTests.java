@@ -140,6 +140,7 @@ class EndpointResourceTests {
         "https:///hook | absolute URL",
         "https://[::1/hook | URL",
         "https://256.1.1.1/hook | not a valid DNS name or IP address",
+        "https://::1:9000/hook | brackets",
     })
     void refusesAMalformedUrlNamingTheRule(String url, String message) {
         register(Map.of("url", url, "events", List.of("post.published")))
@@ -207,6 +208,38 @@ class EndpointResourceTests {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("code", equalTo("unknown_field"))
                 .body("errors[0].field", equalTo("secret"));
+    }
+
+    @Test
+    void storesAnIpLiteralInItsCanonicalForm() {
+        register(Map.of("url", "http://0x7f.1:8080/h", "events", List.of("post.queued")))
+                .then().statusCode(201).body("url", equalTo("http://127.0.0.1:8080/h"));
+        register(Map.of("url", "http://[0:0:0:0:0:0:0:1]:8080/h", "events",
+                List.of("post.queued")))
+                .then().statusCode(201).body("url", equalTo("http://[::1]:8080/h"));
+    }
+
+    @Test
+    void refusesJsonThatALenientParserWouldAccept() {
+        registerRaw("{\"url\":\"https://example.com/h\",\"events\":[\"post.queued\"]} xyz")
+                .then().statusCode(400).contentType("application/problem+json");
+        registerRaw("{\"url\":\"https://example.com/a\",\"url\":\"https://example.com/b\","
+                + "\"events\":[\"post.queued\"]}")
+                .then().statusCode(400).contentType("application/problem+json");
+        registerRaw("{\"url\":5,\"events\":[\"post.queued\"]}")
+                .then().statusCode(400).body("errors[0].field", equalTo("url"));
+        registerRaw("[]")
+                .then().statusCode(400).body("detail", equalTo("the body must be a JSON object"));
+    }
+
+    @Test
+    void treatsIdsWithBytesTheDatabaseRefusesAsUnknown() {
+        given().auth().oauth2(token).queryParam("starting_after", "wh_\u0000")
+                .when().get("/v1/webhooks")
+                .then().statusCode(400).body("code", equalTo("invalid_cursor"));
+        given().auth().oauth2(token).urlEncodingEnabled(false)
+                .when().post("/v1/webhooks/wh_%00/test")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

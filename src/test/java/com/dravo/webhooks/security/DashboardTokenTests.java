@@ -64,6 +64,25 @@ class DashboardTokenTests {
     }
 
     @Test
+    void refusesAnOwnerClaimWithControlCharacters() {
+        given().auth().oauth2(Tokens.dashboard("alice\u0000"))
+                .when().get("/v1/webhooks")
+                .then().statusCode(401).body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void allowsThirtySecondsOfClockSkewAndNoMore() {
+        java.time.Instant now = java.time.Instant.now();
+        String justExpired = io.smallrye.jwt.build.Jwt.claims().subject("skew-owner")
+                .issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(10)).sign();
+        String longExpired = io.smallrye.jwt.build.Jwt.claims().subject("skew-owner")
+                .issuedAt(now.minusSeconds(600)).expiresAt(now.minusSeconds(60)).sign();
+
+        given().auth().oauth2(justExpired).when().get("/v1/webhooks").then().statusCode(200);
+        given().auth().oauth2(longExpired).when().get("/v1/webhooks").then().statusCode(401);
+    }
+
+    @Test
     void acceptsAValidToken() {
         given().auth().oauth2(Tokens.dashboard("token-owner"))
                 .when().get("/v1/webhooks")
