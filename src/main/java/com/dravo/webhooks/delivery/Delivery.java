@@ -35,6 +35,9 @@ public class Delivery extends PanacheEntityBase {
 
     public int attempts;
 
+    /** The retry schedule step this delivery is on; a recovery starts it again. */
+    public int scheduleStep;
+
     public Integer lastStatusCode;
 
     public Instant nextAttemptAt;

@@ -14,6 +14,7 @@ import com.dravo.webhooks.event.Event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -23,24 +24,27 @@ public class DeliveryLog {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLog.class);
 
-    private final ObjectMapper mapper;
+    /** The PostgreSQL channel on which queued deliveries wake the dispatchers. */
+    static final String CHANNEL = "dravo_deliveries";
 
-    DeliveryLog(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final RetryPolicy retries;
+    private final EndpointHealth health;
+
+    DeliveryLog(ObjectMapper mapper, RetryPolicy retries, EndpointHealth health) {
         this.mapper = mapper;
+        this.retries = retries;
+        this.health = health;
     }
 
-    /** Stores the event and one pending delivery of it to the endpoint, in one transaction. */
+    /**
+     * Stores a test event and one delivery of it to the endpoint, in one transaction. It is
+     * attempted by the caller, never by a dispatcher: it has no next attempt time.
+     */
     @WithTransaction
     public Uni<DeliveryJob> open(Endpoint endpoint, Event event) {
-        Delivery delivery = new Delivery();
-        delivery.id = Ids.delivery();
-        delivery.owner = endpoint.owner;
-        delivery.endpointId = endpoint.id;
-        delivery.eventId = event.id;
-        delivery.eventType = event.type;
-        delivery.status = DeliveryStatus.PENDING;
-        delivery.createdAt = now();
-        delivery.updatedAt = delivery.createdAt;
+        Delivery delivery = pending(endpoint, event, now());
+        delivery.nextAttemptAt = null;
 
         DeliveryJob job = new DeliveryJob(delivery.id, endpoint.id, endpoint.url, event.id,
                 event.type, event.body, List.of(endpoint.sealedSecret()), 0);
@@ -50,12 +54,65 @@ public class DeliveryLog {
     }
 
     /**
+     * Queues one delivery of a published event per endpoint, due now, inside the caller's
+     * transaction; the notification reaches the dispatchers when that transaction commits.
+     */
+    public Uni<Void> queue(Event event, List<Endpoint> endpoints) {
+        Instant now = now();
+        List<Delivery> deliveries = endpoints.stream()
+                .map(endpoint -> pending(endpoint, event, now))
+                .toList();
+        if (deliveries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Delivery.persist(deliveries)
+                .flatMap(saved -> Panache.getSession())
+                .flatMap(session -> session
+                        .createNativeQuery("select 1 from pg_notify('" + CHANNEL + "', '')")
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    public Uni<Long> countDeliveries(String eventId) {
+        return Delivery.count("eventId", eventId);
+    }
+
+    /**
      * Records one attempt and moves the delivery on: succeeded, failed for good when
      * {@code nextAttemptAt} is null, or pending until then.
      */
     @WithTransaction
     public Uni<Delivery> record(DeliveryJob job, AttemptOutcome outcome, Instant attemptedAt,
             Instant nextAttemptAt) {
+        return persistAttempt(job, outcome, attemptedAt)
+                .flatMap(saved -> Delivery.<Delivery>findById(job.deliveryId()))
+                .invoke(delivery -> advance(delivery, outcome, nextAttemptAt))
+                .invoke(delivery -> log(delivery, outcome));
+    }
+
+    /**
+     * Records an attempt of a real event and schedules what follows by the retry policy; the
+     * endpoint's health moves with it (a 410, or failing too long, turns it off).
+     */
+    @WithTransaction
+    public Uni<Delivery> recordAndSchedule(DeliveryJob job, AttemptOutcome outcome,
+            Instant attemptedAt) {
+        return persistAttempt(job, outcome, attemptedAt)
+                .flatMap(saved -> Delivery.<Delivery>findById(job.deliveryId()))
+                .flatMap(delivery -> {
+                    RetryPolicy.Decision decision = retries.decide(delivery.scheduleStep,
+                            outcome, attemptedAt);
+                    advance(delivery, outcome, decision.nextAttemptAt());
+                    delivery.scheduleStep += decision.nextAttemptAt() == null ? 0 : 1;
+                    log(delivery, outcome);
+                    return health.update(delivery, outcome, decision, attemptedAt)
+                            .invoke(disabled -> cancelIfDisabled(delivery, disabled))
+                            .replaceWith(delivery);
+                });
+    }
+
+    private Uni<Attempt> persistAttempt(DeliveryJob job, AttemptOutcome outcome,
+            Instant attemptedAt) {
         Attempt attempt = new Attempt();
         attempt.deliveryId = job.deliveryId();
         attempt.attemptedAt = attemptedAt.truncatedTo(ChronoUnit.MICROS);
@@ -64,11 +121,21 @@ public class DeliveryLog {
         attempt.error = outcome.error();
         attempt.responseHeaders = json(outcome);
         attempt.responseBody = outcome.responseBody();
+        return attempt.persist();
+    }
 
-        return attempt.persist()
-                .flatMap(saved -> Delivery.<Delivery>findById(job.deliveryId()))
-                .invoke(delivery -> advance(delivery, outcome, nextAttemptAt))
-                .invoke(delivery -> log(delivery, outcome));
+    private static Delivery pending(Endpoint endpoint, Event event, Instant now) {
+        Delivery delivery = new Delivery();
+        delivery.id = Ids.delivery();
+        delivery.owner = endpoint.owner;
+        delivery.endpointId = endpoint.id;
+        delivery.eventId = event.id;
+        delivery.eventType = event.type;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.nextAttemptAt = now;
+        delivery.createdAt = now;
+        delivery.updatedAt = now;
+        return delivery;
     }
 
     private static void advance(Delivery delivery, AttemptOutcome outcome, Instant next) {
@@ -84,6 +151,13 @@ public class DeliveryLog {
             delivery.nextAttemptAt = null;
         } else {
             delivery.nextAttemptAt = next;
+        }
+    }
+
+    private static void cancelIfDisabled(Delivery delivery, boolean endpointDisabled) {
+        if (endpointDisabled && delivery.status == DeliveryStatus.PENDING) {
+            delivery.status = DeliveryStatus.CANCELLED;
+            delivery.nextAttemptAt = null;
         }
     }
 

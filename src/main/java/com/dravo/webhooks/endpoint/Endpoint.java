@@ -35,6 +35,12 @@ public class Endpoint extends PanacheEntityBase {
 
     public byte[] secretSealed;
 
+    /** Since when every delivery has failed; null while the endpoint is healthy. */
+    public Instant failingSince;
+
+    /** Why the service turned the endpoint off, when it did. */
+    public String disabledReason;
+
     public Instant createdAt;
 
     public Instant updatedAt;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,16 @@ public class EndpointRepository implements PanacheRepositoryBase<Endpoint, Strin
                 Parameters.with("owner", owner).and("after", afterSeq))
                 .range(0, limit - 1)
                 .list();
+    }
+
+    /** The owner's active endpoints that hear this event type: where an event fans out. */
+    public Uni<List<Endpoint>> listSubscribed(String owner, String eventType) {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select * from endpoint where owner = :owner and active"
+                        + " and :type = any(events) order by seq", Endpoint.class)
+                .setParameter("owner", owner)
+                .setParameter("type", eventType)
+                .getResultList());
     }
 
     public Uni<Long> countOwned(String owner) {

@@ -27,5 +27,11 @@ public class Event extends PanacheEntityBase {
 
     public boolean test;
 
+    /** The service that published it (its token's subject); null for test events. */
+    public String publisher;
+
+    /** The publisher's Idempotency-Key, if it sent one. */
+    public String idempotencyKey;
+
     public Instant createdAt;
 }

@@ -31,7 +31,7 @@ public class CurrentOwner {
     }
 
     /** Owners are ids: short, printable, and storable as PostgreSQL text. */
-    private static boolean isUsable(String owner) {
+    public static boolean isUsable(String owner) {
         return owner != null && !owner.isBlank() && owner.length() <= MAX_OWNER_LENGTH
                 && owner.chars().noneMatch(Character::isISOControl);
     }

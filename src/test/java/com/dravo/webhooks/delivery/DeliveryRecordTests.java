@@ -4,11 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.dravo.webhooks.support.Database;
 import com.dravo.webhooks.support.LoopbackReceiver;
 import com.dravo.webhooks.support.Tokens;
 
@@ -44,7 +40,7 @@ class DeliveryRecordTests {
     }
 
     @Test
-    void theStoredEndpointRowHoldsTheSecretInNoEncoding() throws SQLException {
+    void theStoredEndpointRowHoldsTheSecretInNoEncoding() {
         Response created = register();
         String secret = created.path("signing_secret");
         byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
@@ -57,7 +53,7 @@ class DeliveryRecordTests {
                 Base64.getUrlEncoder().withoutPadding().encodeToString(key),
                 Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
         assertThat(row).isNotEmpty();
-        for (String column : row) {
+        for (String column : row.stream().filter(java.util.Objects::nonNull).toList()) {
             for (String encoding : encodings) {
                 assertThat(column).doesNotContainIgnoringCase(encoding);
             }
@@ -65,7 +61,7 @@ class DeliveryRecordTests {
     }
 
     @Test
-    void aTestSendIsRecordedAsADeliveryWithItsAttempt() throws SQLException {
+    void aTestSendIsRecordedAsADeliveryWithItsAttempt() {
         String endpointId = register().path("id");
 
         Response result = given().auth().oauth2(token)
@@ -94,19 +90,7 @@ class DeliveryRecordTests {
                 .then().statusCode(201).extract().response();
     }
 
-    private List<String> rowAsText(String sql, String id) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        values.add(rows.getString(i));
-                    }
-                }
-                return values;
-            }
-        }
+    private List<String> rowAsText(String sql, String id) {
+        return Database.row(database, sql, id);
     }
 }

@@ -35,6 +35,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final String host;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Long> receivedAt = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesSent = new AtomicLong();
     private volatile Consumer<HttpExchange> answer = exchange -> respond(exchange, 200, "ok");
 
@@ -71,6 +72,33 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     public List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** When each request arrived, in milliseconds of the wall clock. */
+    public List<Long> receivedAtMillis() {
+        return List.copyOf(receivedAt);
+    }
+
+    /** Answers these statuses in turn, then 200; a header pair may follow each status. */
+    public LoopbackReceiver answeringInTurn(int... statuses) {
+        java.util.Queue<Integer> turns = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int status : statuses) {
+            turns.add(status);
+        }
+        answer = exchange -> {
+            Integer status = turns.poll();
+            respond(exchange, status == null ? 200 : status, "turn");
+        };
+        return this;
+    }
+
+    /** Answers with this status and one header, every time. */
+    public LoopbackReceiver answering(int status, String header, String value) {
+        answer = exchange -> {
+            exchange.getResponseHeaders().add(header, value);
+            respond(exchange, status, "with " + header);
+        };
+        return this;
     }
 
     public LoopbackReceiver answering(int status) {
@@ -116,6 +144,7 @@ public final class LoopbackReceiver implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(), List.copyOf(values)));
+            receivedAt.add(System.currentTimeMillis());
             received.add(new Received(exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(), headers, body.readAllBytes()));
         }

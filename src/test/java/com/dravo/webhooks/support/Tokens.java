@@ -28,6 +28,11 @@ public final class Tokens {
         return claims(owner).sign();
     }
 
+    /** A token of another Dravo service, allowed to publish events. */
+    public static String publisher(String service) {
+        return claims(service).groups("events:publish").sign();
+    }
+
     public static String expired(String owner) {
         return claims(owner).issuedAt(Instant.now().minusSeconds(7200))
                 .expiresAt(Instant.now().minusSeconds(3600)).sign();
