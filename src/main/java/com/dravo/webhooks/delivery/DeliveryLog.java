@@ -2,7 +2,6 @@ package com.dravo.webhooks.delivery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,21 +31,20 @@ public class DeliveryLog {
     /** Stores the event and one pending delivery of it to the endpoint, in one transaction. */
     @WithTransaction
     public Uni<DeliveryJob> open(Endpoint endpoint, Event event) {
-        Delivery delivery = new Delivery();
-        delivery.id = Ids.delivery();
-        delivery.owner = endpoint.owner;
-        delivery.endpointId = endpoint.id;
-        delivery.eventId = event.id;
-        delivery.eventType = event.type;
-        delivery.status = DeliveryStatus.PENDING;
-        delivery.createdAt = now();
-        delivery.updatedAt = delivery.createdAt;
+        Delivery delivery = newDelivery(endpoint, event);
 
-        DeliveryJob job = new DeliveryJob(delivery.id, endpoint.id, endpoint.url, event.id,
-                event.type, event.body, List.of(endpoint.sealedSecret()), 0);
         return event.persist()
                 .flatMap(saved -> delivery.persist())
-                .replaceWith(job);
+                .map(saved -> DeliveryJob.of(delivery, endpoint, event));
+    }
+
+    /** Stores one more delivery of an event already stored, pending and due now. */
+    @WithTransaction
+    public Uni<Delivery> queue(Endpoint endpoint, Event event) {
+        Delivery delivery = newDelivery(endpoint, event);
+        delivery.nextAttemptAt = delivery.createdAt;
+
+        return delivery.persist();
     }
 
     /**
@@ -71,12 +69,28 @@ public class DeliveryLog {
                 .invoke(delivery -> log(delivery, outcome));
     }
 
+    private static Delivery newDelivery(Endpoint endpoint, Event event) {
+        Delivery delivery = new Delivery();
+        delivery.id = Ids.delivery();
+        delivery.owner = endpoint.owner;
+        delivery.endpointId = endpoint.id;
+        delivery.eventId = event.id;
+        delivery.eventType = event.type;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.createdAt = now();
+        delivery.updatedAt = delivery.createdAt;
+        return delivery;
+    }
+
     private static void advance(Delivery delivery, AttemptOutcome outcome, Instant next) {
         delivery.attempts += 1;
         delivery.lastStatusCode = outcome.statusCode();
         delivery.claimedUntil = null;
         delivery.updatedAt = now();
-        if (outcome.succeeded()) {
+        if (delivery.status == DeliveryStatus.CANCELLED) {
+            // Cancelled while this attempt was in flight: the attempt is logged, never retried.
+            delivery.nextAttemptAt = null;
+        } else if (outcome.succeeded()) {
             delivery.status = DeliveryStatus.SUCCEEDED;
             delivery.nextAttemptAt = null;
         } else if (next == null) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One event as it was serialised: {@link #body} holds the exact UTF-8 bytes that every
@@ -28,4 +29,8 @@ public class Event extends PanacheEntityBase {
     public boolean test;
 
     public Instant createdAt;
+
+    public static Uni<Event> findOwned(String owner, String id) {
+        return find("owner = ?1 and id = ?2", owner, id).firstResult();
+    }
 }
