@@ -36,7 +36,11 @@ class DeliveryClaims {
                     for update skip locked)
                 returning d.id, d.endpoint_id, d.event_id, d.event_type, d.attempts)
             select c.id, c.endpoint_id, c.event_id, c.event_type, c.attempts,
-                   e.url, e.secret_key_id, e.secret_sealed, ev.body
+                   e.url, e.secret_key_id, e.secret_sealed, ev.body,
+                   case when e.previous_secret_expires_at > now()
+                        then e.previous_secret_key_id end as previous_key_id,
+                   case when e.previous_secret_expires_at > now()
+                        then e.previous_secret_sealed end as previous_sealed
             from claimed c
             join endpoint e on e.id = c.endpoint_id
             join event ev on ev.id = c.event_id
@@ -75,11 +79,17 @@ class DeliveryClaims {
                 .replaceWithVoid();
     }
 
+    /** The job, signed with the current secret and, during a rotation, the previous one. */
     private static DeliveryJob jobOf(Row row) {
-        SealedSecret secret = new SealedSecret(row.getString("secret_key_id"),
-                row.getBuffer("secret_sealed").getBytes());
+        List<SealedSecret> secrets = new ArrayList<>();
+        secrets.add(new SealedSecret(row.getString("secret_key_id"),
+                row.getBuffer("secret_sealed").getBytes()));
+        if (row.getString("previous_key_id") != null) {
+            secrets.add(new SealedSecret(row.getString("previous_key_id"),
+                    row.getBuffer("previous_sealed").getBytes()));
+        }
         return new DeliveryJob(row.getString("id"), row.getString("endpoint_id"),
                 row.getString("url"), row.getString("event_id"), row.getString("event_type"),
-                row.getString("body"), List.of(secret), row.getInteger("attempts"));
+                row.getString("body"), secrets, row.getInteger("attempts"));
     }
 }

@@ -1,7 +1,10 @@
 package com.dravo.webhooks.delivery;
 
+import java.time.Instant;
 import java.util.List;
 
+import com.dravo.webhooks.endpoint.Endpoint;
+import com.dravo.webhooks.event.Event;
 import com.dravo.webhooks.signing.SealedSecret;
 
 /**
@@ -12,4 +15,10 @@ import com.dravo.webhooks.signing.SealedSecret;
  */
 public record DeliveryJob(String deliveryId, String endpointId, String url, String eventId,
         String eventType, String body, List<SealedSecret> secrets, int attemptsSoFar) {
+
+    /** The job of the delivery's next attempt, signed with the secrets valid now. */
+    static DeliveryJob of(Delivery delivery, Endpoint endpoint, Event event) {
+        return new DeliveryJob(delivery.id, endpoint.id, endpoint.url, event.id, event.type,
+                event.body, endpoint.signingSecrets(Instant.now()), delivery.attempts);
+    }
 }

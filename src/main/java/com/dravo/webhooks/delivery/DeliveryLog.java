@@ -2,7 +2,6 @@ package com.dravo.webhooks.delivery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -46,11 +45,18 @@ public class DeliveryLog {
         Delivery delivery = pending(endpoint, event, now());
         delivery.nextAttemptAt = null;
 
-        DeliveryJob job = new DeliveryJob(delivery.id, endpoint.id, endpoint.url, event.id,
-                event.type, event.body, List.of(endpoint.sealedSecret()), 0);
         return event.persist()
                 .flatMap(saved -> delivery.persist())
-                .replaceWith(job);
+                .map(saved -> DeliveryJob.of(delivery, endpoint, event));
+    }
+
+    /** Stores one more delivery of an event already stored, due now, for a dispatcher. */
+    @WithTransaction
+    public Uni<Delivery> queue(Endpoint endpoint, Event event) {
+        Delivery delivery = pending(endpoint, event, now());
+
+        return delivery.<Delivery>persist()
+                .flatMap(saved -> notifyDispatchers().replaceWith(saved));
     }
 
     /**
@@ -65,8 +71,12 @@ public class DeliveryLog {
         if (deliveries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Delivery.persist(deliveries)
-                .flatMap(saved -> Panache.getSession())
+        return Delivery.persist(deliveries).flatMap(saved -> notifyDispatchers());
+    }
+
+    /** Delivered to every listening replica when the current transaction commits. */
+    private static Uni<Void> notifyDispatchers() {
+        return Panache.getSession()
                 .flatMap(session -> session
                         .createNativeQuery("select 1 from pg_notify('" + CHANNEL + "', '')")
                         .getSingleResult())
@@ -143,7 +153,10 @@ public class DeliveryLog {
         delivery.lastStatusCode = outcome.statusCode();
         delivery.claimedUntil = null;
         delivery.updatedAt = now();
-        if (outcome.succeeded()) {
+        if (delivery.status == DeliveryStatus.CANCELLED) {
+            // Cancelled while this attempt was in flight: the attempt is logged, never retried.
+            delivery.nextAttemptAt = null;
+        } else if (outcome.succeeded()) {
             delivery.status = DeliveryStatus.SUCCEEDED;
             delivery.nextAttemptAt = null;
         } else if (next == null) {

@@ -2,6 +2,7 @@ package com.dravo.webhooks.endpoint;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import com.dravo.webhooks.Ids;
 import com.dravo.webhooks.delivery.DeliveryConfig;
+import com.dravo.webhooks.delivery.DeliveryRepository;
 import com.dravo.webhooks.security.AddressPolicy;
 import com.dravo.webhooks.security.TargetUrl;
 import com.dravo.webhooks.signing.SealedSecret;
@@ -22,7 +24,7 @@ import com.dravo.webhooks.web.UnknownResourceException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** Registers and lists an owner's endpoints. */
+/** Registers, finds and lists an owner's endpoints. */
 @ApplicationScoped
 public class EndpointService {
 
@@ -33,20 +35,28 @@ public class EndpointService {
     private final SecretCipher cipher;
     private final DeliveryConfig delivery;
     private final EndpointsConfig limits;
+    private final DeliveryRepository deliveries;
 
     EndpointService(EndpointRepository repository, AddressPolicy policy, SecretCipher cipher,
-            DeliveryConfig delivery, EndpointsConfig limits) {
+            DeliveryConfig delivery, EndpointsConfig limits, DeliveryRepository deliveries) {
         this.repository = repository;
         this.policy = policy;
         this.cipher = cipher;
         this.delivery = delivery;
         this.limits = limits;
+        this.deliveries = deliveries;
     }
 
     public Uni<Page<EndpointOut>> list(String owner, PageRequest page) {
         return Panache.withSession(() -> cursorOf(owner, page.startingAfter())
-                .flatMap(after -> repository.listOwned(owner, after, page.limit() + 1)))
-                .map(rows -> Page.of(rows, page.limit(), EndpointOut::of, row -> row.id));
+                .flatMap(after -> repository.listOwned(owner, after, page.limit() + 1))
+                .flatMap(rows -> pageOf(owner, rows, page.limit())));
+    }
+
+    /** One endpoint as the API shows it, without its secret. */
+    public Uni<EndpointOut> get(String owner, String id) {
+        return Panache.withSession(() -> find(owner, id)
+                .flatMap(endpoint -> view(endpoint, null)));
     }
 
     /** Validates, checks the address and stores a new endpoint with a fresh secret. */
@@ -70,6 +80,30 @@ public class EndpointService {
                 .onItem().ifNull().failWith(() -> new UnknownResourceException("endpoint"));
     }
 
+    /**
+     * Like {@link #find}, with the row locked until the transaction ends, so that it is not
+     * changed or deleted in between; call inside a transaction.
+     */
+    public Uni<Endpoint> findLocked(String owner, String id) {
+        return repository.findOwnedForUpdate(owner, id)
+                .onItem().ifNull().failWith(() -> new UnknownResourceException("endpoint"));
+    }
+
+    /** The endpoint with its newest delivery, and the secret when it is to be shown once. */
+    Uni<EndpointOut> view(Endpoint endpoint, String signingSecret) {
+        return deliveries.newestOwned(endpoint.owner, List.of(endpoint.id))
+                .map(newest -> EndpointOut.withSecret(endpoint, newest.get(endpoint.id),
+                        signingSecret));
+    }
+
+    private Uni<Page<EndpointOut>> pageOf(String owner, List<Endpoint> rows, int limit) {
+        List<String> ids = rows.stream().map(row -> row.id).toList();
+
+        return deliveries.newestOwned(owner, ids)
+                .map(newest -> Page.of(rows, limit,
+                        row -> EndpointOut.of(row, newest.get(row.id)), row -> row.id));
+    }
+
     private Uni<EndpointOut> insert(String owner, TargetUrl url, String[] events) {
         String secret = SigningSecret.generate();
         Endpoint endpoint = newEndpoint(owner, url, events, secret);
@@ -79,7 +113,7 @@ public class EndpointService {
                 .invoke(count -> refuseOverLimit(count))
                 .flatMap(count -> repository.persist(endpoint))
                 .invoke(saved -> LOG.infof("endpoint %s registered by owner %s", saved.id, owner))
-                .map(saved -> EndpointOut.registered(saved, secret));
+                .map(saved -> EndpointOut.withSecret(saved, null, secret));
     }
 
     private Endpoint newEndpoint(String owner, TargetUrl url, String[] events, String secret) {

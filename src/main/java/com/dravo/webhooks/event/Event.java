@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One event as it was serialised: {@link #body} holds the exact UTF-8 bytes that every
@@ -34,4 +35,8 @@ public class Event extends PanacheEntityBase {
     public String idempotencyKey;
 
     public Instant createdAt;
+
+    public static Uni<Event> findOwned(String owner, String id) {
+        return find("owner = ?1 and id = ?2", owner, id).firstResult();
+    }
 }

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.dravo.webhooks.support.Database;
+import com.dravo.webhooks.support.Rows;
 import com.dravo.webhooks.support.LoopbackReceiver;
 import com.dravo.webhooks.support.LoopbackReceiver.Received;
 import com.dravo.webhooks.support.Tokens;
@@ -42,7 +42,7 @@ class EventPublishTests {
     private final LoopbackReceiver receiver = new LoopbackReceiver();
 
     @AfterEach
-    void stopReceiver() {
+    void stopReceiver() throws Exception {
         receiver.close();
     }
 
@@ -74,7 +74,7 @@ class EventPublishTests {
     }
 
     @Test
-    void retriesWithTheSameEventIdUntilTheReceiverAccepts() {
+    void retriesWithTheSameEventIdUntilTheReceiverAccepts() throws Exception {
         receiver.answeringInTurn(500, 503);
         register(owner, "/flaky", "post.queued");
 
@@ -89,7 +89,7 @@ class EventPublishTests {
     }
 
     @Test
-    void failsTheDeliveryAfterTheLastRetry() {
+    void failsTheDeliveryAfterTheLastRetry() throws Exception {
         receiver.answering(500);
         register(owner, "/down", "post.queued");
 
@@ -102,7 +102,7 @@ class EventPublishTests {
     }
 
     @Test
-    void waitsAsLongAsRetryAfterAsks() {
+    void waitsAsLongAsRetryAfterAsks() throws Exception {
         receiver.answering(429, "Retry-After", "3");
         register(owner, "/busy", "post.queued");
 
@@ -114,7 +114,7 @@ class EventPublishTests {
     }
 
     @Test
-    void disablesAnEndpointThatAnswers410AndSendsItNothingMore() {
+    void disablesAnEndpointThatAnswers410AndSendsItNothingMore() throws Exception {
         receiver.answering(410);
         String id = register(owner, "/gone", "post.queued").path("id");
 
@@ -122,7 +122,7 @@ class EventPublishTests {
                 .extract().path("id");
 
         await().atMost(PATIENCE).until(() -> deliveryOf(eventId).get(0).equals("FAILED"));
-        assertThat(Database.row(database,
+        assertThat(Rows.first(database,
                 "select active, disabled_reason from endpoint where id = ?", id))
                 .containsExactly("f", "the receiver answered 410 Gone");
         publish(owner, "post.queued", null).then().statusCode(202)
@@ -146,7 +146,7 @@ class EventPublishTests {
     }
 
     @Test
-    void refusesDashboardTokensWith403() {
+    void refusesDashboardTokensWith403() throws Exception {
         given().auth().oauth2(Tokens.dashboard(owner)).contentType(ContentType.JSON)
                 .body(Map.of("type", "post.failed", "owner", owner, "data", Map.of()))
                 .when().post("/v1/events")
@@ -154,7 +154,7 @@ class EventPublishTests {
     }
 
     @Test
-    void refusesAnUnknownTypeAMissingOwnerAndDataThatIsNotAnObject() {
+    void refusesAnUnknownTypeAMissingOwnerAndDataThatIsNotAnObject() throws Exception {
         given().auth().oauth2(publisher).contentType(ContentType.JSON)
                 .body(Map.of("type", "post.deleted", "owner", owner, "data", Map.of()))
                 .when().post("/v1/events")
@@ -187,8 +187,8 @@ class EventPublishTests {
         return request.when().post("/v1/events");
     }
 
-    private List<String> deliveryOf(String eventId) {
-        return Database.row(database,
+    private List<String> deliveryOf(String eventId) throws Exception {
+        return Rows.first(database,
                 "select status, attempts from delivery where event_id = ?", eventId);
     }
 

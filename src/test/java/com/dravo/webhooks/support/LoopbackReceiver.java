@@ -106,6 +106,15 @@ public final class LoopbackReceiver implements AutoCloseable {
         return this;
     }
 
+    /** Answers every request with this status, these extra headers and this body. */
+    public LoopbackReceiver answering(int status, Map<String, String> headers, String body) {
+        answer = exchange -> {
+            headers.forEach(exchange.getResponseHeaders()::add);
+            respond(exchange, status, body);
+        };
+        return this;
+    }
+
     public LoopbackReceiver redirectingTo(String location) {
         answer = exchange -> {
             exchange.getResponseHeaders().add("Location", location);

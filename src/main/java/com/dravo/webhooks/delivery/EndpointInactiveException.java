@@ -1,0 +1,14 @@
+package com.dravo.webhooks.delivery;
+
+import java.util.List;
+
+import com.dravo.webhooks.web.ApiException;
+
+/** Nothing is queued for an inactive endpoint, whose pending deliveries were cancelled: 409. */
+class EndpointInactiveException extends ApiException {
+
+    EndpointInactiveException() {
+        super(409, "endpoint_inactive",
+                "the endpoint is inactive; set active to true before redelivering", List.of());
+    }
+}
