@@ -2,6 +2,7 @@ package com.dravo.webhooks.delivery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

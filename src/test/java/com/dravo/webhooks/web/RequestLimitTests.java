@@ -3,16 +3,26 @@ package com.dravo.webhooks.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import com.dravo.webhooks.support.Tokens;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Requests the API cannot take still get a problem body, never a 500. */
 @QuarkusTest
 class RequestLimitTests {
+
+    @TestHTTPResource("/")
+    URI base;
 
     private final String token = Tokens.dashboard("limits-owner");
 
@@ -27,6 +37,19 @@ class RequestLimitTests {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413))
                 .body("code", equalTo("body_too_large"));
+    }
+
+    @Test
+    void answersABrokenHostHeaderWithAProblemAndNoInternals() throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /v1/webhooks HTTP/1.1\r\nHost: [::1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 4").contains("application/problem+json")
+                    .doesNotContain("Exception", "Stack", "io.vertx");
+        }
     }
 
     @Test

@@ -6,20 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A body over the size limit is refused by the HTTP layer before any resource runs, so the
- * problem mapper never sees it; this gives that 413 the same problem body as every error.
+ * Failures of the HTTP layer itself (a body over the limit, a request Vert.x cannot route)
+ * happen before any resource runs, so the problem mapper never sees them; this gives them
+ * the same problem bodies as every other error.
  */
 @ApplicationScoped
-class BodyLimitProblem {
+class HttpLayerProblems {
+
+    private static final Logger LOG = Logger.getLogger(HttpLayerProblems.class);
 
     private static final int TOO_LARGE = 413;
 
@@ -34,7 +40,7 @@ class BodyLimitProblem {
 
         router.route().order(Integer.MIN_VALUE)
                 .handler(context -> refuseDeclaredTooLarge(context, body))
-                .failureHandler(context -> answer(context, body));
+                .failureHandler(HttpLayerProblems::answer);
     }
 
     /** Most clients declare the length: refuse before reading a byte of the body. */
@@ -58,13 +64,28 @@ class BodyLimitProblem {
         }
     }
 
-    private static void answer(RoutingContext context, String body) {
-        if (context.statusCode() != TOO_LARGE || context.response().ended()) {
+    private static void answer(RoutingContext context) {
+        if (context.response().ended() || context.response().headWritten()) {
             context.next();
             return;
         }
-        context.response().setStatusCode(TOO_LARGE)
+        int status = context.statusCode() >= 400 && context.statusCode() < 600
+                ? context.statusCode()
+                : 500;
+        if (status == 500) {
+            LOG.error("request failed in the HTTP layer", context.failure());
+        }
+
+        HttpResponseStatus reason = HttpResponseStatus.valueOf(status);
+        Problem problem = new Problem("about:blank", reason.reasonPhrase(), status,
+                status == TOO_LARGE ? "the body is larger than 64 KiB"
+                        : status == 500 ? "the service failed to answer"
+                        : "the request could not be understood",
+                status == TOO_LARGE ? "body_too_large"
+                        : status == 500 ? "internal_error" : "bad_request",
+                List.of());
+        context.response().setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(body);
+                .end(Json.encode(problem));
     }
 }
