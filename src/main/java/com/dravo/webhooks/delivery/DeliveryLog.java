@@ -84,6 +84,27 @@ public class DeliveryLog {
                 .replaceWithVoid();
     }
 
+    /**
+     * Makes the endpoint's failed deliveries created in [since, until) pending again from the
+     * first retry step, inside the caller's transaction, and wakes the dispatchers.
+     */
+    public Uni<Integer> requeueFailed(String endpointId, Instant since, Instant until) {
+        return Panache.getSession()
+                .flatMap(session -> session.createMutationQuery("update Delivery"
+                        + " set status = :pending, nextAttemptAt = :now, scheduleStep = 0,"
+                        + " claimedUntil = null, updatedAt = :now"
+                        + " where endpointId = :endpoint and status = :failed"
+                        + " and createdAt >= :since and createdAt < :until")
+                        .setParameter("pending", DeliveryStatus.PENDING)
+                        .setParameter("failed", DeliveryStatus.FAILED)
+                        .setParameter("now", now())
+                        .setParameter("endpoint", endpointId)
+                        .setParameter("since", since)
+                        .setParameter("until", until)
+                        .executeUpdate())
+                .call(count -> count == 0 ? Uni.createFrom().voidItem() : notifyDispatchers());
+    }
+
     public Uni<Long> countDeliveries(String eventId) {
         return Delivery.count("eventId", eventId);
     }

@@ -94,6 +94,11 @@ public class EndpointLifecycleService {
         if (events != null) {
             endpoint.events = events;
         }
+        if (Boolean.TRUE.equals(active) && !endpoint.active) {
+            // Turned on again by its owner: whatever made the service turn it off is over.
+            endpoint.disabledReason = null;
+            endpoint.failingSince = null;
+        }
         if (active != null) {
             endpoint.active = active;
         }

@@ -13,22 +13,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param lastDeliveryAt when its newest delivery was created; absent before any delivery
  * @param lastStatus the status of that newest delivery; absent before any delivery
+ * @param disabledReason why the service turned the endpoint off; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EndpointOut(String id, String url, List<String> events, boolean active,
         Instant createdAt, Instant updatedAt, Instant lastDeliveryAt, DeliveryStatus lastStatus,
-        String signingSecret) {
+        String disabledReason, String signingSecret) {
 
     static EndpointOut of(Endpoint endpoint, Delivery newest) {
         return new EndpointOut(endpoint.id, endpoint.url, List.of(endpoint.events),
                 endpoint.active, endpoint.createdAt, endpoint.updatedAt,
                 newest == null ? null : newest.createdAt,
-                newest == null ? null : newest.status, null);
+                newest == null ? null : newest.status,
+                endpoint.active ? null : endpoint.disabledReason, null);
     }
 
     static EndpointOut withSecret(Endpoint endpoint, Delivery newest, String signingSecret) {
         EndpointOut out = of(endpoint, newest);
         return new EndpointOut(out.id, out.url, out.events, out.active, out.createdAt,
-                out.updatedAt, out.lastDeliveryAt, out.lastStatus, signingSecret);
+                out.updatedAt, out.lastDeliveryAt, out.lastStatus, out.disabledReason,
+                signingSecret);
     }
 }

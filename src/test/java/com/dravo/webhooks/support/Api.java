@@ -26,6 +26,16 @@ public final class Api {
                 .then().statusCode(201).extract().response();
     }
 
+    /** Publishes an event as another Dravo service would, and returns the 202 answer. */
+    public static Response publish(String owner, String type) {
+        return given().auth().oauth2(Tokens.publisher("posts-service"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("type", type, "owner", owner,
+                        "data", Map.of("post_id", "p_1", "network", "mastodon")))
+                .when().post("/v1/events")
+                .then().statusCode(202).extract().response();
+    }
+
     public static Response sendTest(String token, String endpointId) {
         return given().auth().oauth2(token).when().post("/v1/webhooks/" + endpointId + "/test");
     }
