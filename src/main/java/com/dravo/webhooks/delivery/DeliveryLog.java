@@ -24,9 +24,11 @@ public class DeliveryLog {
     private static final Logger LOG = Logger.getLogger(DeliveryLog.class);
 
     private final ObjectMapper mapper;
+    private final DeliveryMetrics metrics;
 
-    DeliveryLog(ObjectMapper mapper) {
+    DeliveryLog(ObjectMapper mapper, DeliveryMetrics metrics) {
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     /** Stores the event and one pending delivery of it to the endpoint, in one transaction. */
@@ -68,7 +70,8 @@ public class DeliveryLog {
         return attempt.persist()
                 .flatMap(saved -> Delivery.<Delivery>findById(job.deliveryId()))
                 .invoke(delivery -> advance(delivery, outcome, nextAttemptAt))
-                .invoke(delivery -> log(delivery, outcome));
+                .invoke(delivery -> log(delivery, outcome))
+                .invoke(delivery -> metrics.attempted(job.eventType(), outcome, delivery.status));
     }
 
     private static void advance(Delivery delivery, AttemptOutcome outcome, Instant next) {

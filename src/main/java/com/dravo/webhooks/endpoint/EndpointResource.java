@@ -9,9 +9,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.dravo.webhooks.security.CurrentOwner;
+import com.dravo.webhooks.web.ApiDocument;
 import com.dravo.webhooks.web.Page;
 import com.dravo.webhooks.web.PageRequest;
 
@@ -22,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/v1/webhooks")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Endpoints")
+@SecurityRequirement(name = ApiDocument.DASHBOARD_TOKEN)
 public class EndpointResource {
 
     private final EndpointService endpoints;
@@ -33,7 +45,20 @@ public class EndpointResource {
     }
 
     @GET
-    public Uni<Response> list(@RestQuery String limit,
+    @Operation(summary = "List the caller's endpoints, oldest first")
+    @APIResponse(responseCode = "200", description = "One page of endpoints, never a secret.",
+            headers = @Header(name = "Link",
+                    description = "`<...>; rel=\"next\"` when more remain",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = EndpointOut.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
+    public Uni<Response> list(
+            @Parameter(description = "Page size, 1 to 100 (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100"))
+            @RestQuery String limit,
+            @Parameter(description = "The last id of the previous page")
             @RestQuery("starting_after") String startingAfter) {
         PageRequest request = PageRequest.of(limit, startingAfter);
 
@@ -43,6 +68,17 @@ public class EndpointResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an endpoint",
+            description = "The answer carries `signing_secret`, the only time it is shown.")
+    @APIResponse(responseCode = "201", description = "Registered.",
+            headers = @Header(name = "Location", description = "/v1/webhooks/{id}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = EndpointOut.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
     public Uni<Response> register(EndpointIn in) {
         return endpoints.register(owner.id(), in)
                 .map(created -> Response.status(Response.Status.CREATED)
