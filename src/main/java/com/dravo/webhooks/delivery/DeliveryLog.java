@@ -30,11 +30,14 @@ public class DeliveryLog {
     private final ObjectMapper mapper;
     private final RetryPolicy retries;
     private final EndpointHealth health;
+    private final DeliveryMetrics metrics;
 
-    DeliveryLog(ObjectMapper mapper, RetryPolicy retries, EndpointHealth health) {
+    DeliveryLog(ObjectMapper mapper, RetryPolicy retries, EndpointHealth health,
+            DeliveryMetrics metrics) {
         this.mapper = mapper;
         this.retries = retries;
         this.health = health;
+        this.metrics = metrics;
     }
 
     /**
@@ -119,7 +122,7 @@ public class DeliveryLog {
         return persistAttempt(job, outcome, attemptedAt)
                 .flatMap(saved -> Delivery.<Delivery>findById(job.deliveryId()))
                 .invoke(delivery -> advance(delivery, outcome, nextAttemptAt))
-                .invoke(delivery -> log(delivery, outcome));
+                .invoke(delivery -> report(job, delivery, outcome));
     }
 
     /**
@@ -136,7 +139,7 @@ public class DeliveryLog {
                             outcome, attemptedAt);
                     advance(delivery, outcome, decision.nextAttemptAt());
                     delivery.scheduleStep += decision.nextAttemptAt() == null ? 0 : 1;
-                    log(delivery, outcome);
+                    report(job, delivery, outcome);
                     return health.update(delivery, outcome, decision, attemptedAt)
                             .invoke(disabled -> cancelIfDisabled(delivery, disabled))
                             .replaceWith(delivery);
@@ -194,6 +197,12 @@ public class DeliveryLog {
             delivery.status = DeliveryStatus.CANCELLED;
             delivery.nextAttemptAt = null;
         }
+    }
+
+    /** One log line and the metrics of an attempt, from the one place that records them. */
+    private void report(DeliveryJob job, Delivery delivery, AttemptOutcome outcome) {
+        log(delivery, outcome);
+        metrics.attempted(job.eventType(), outcome, delivery.status);
     }
 
     private static void log(Delivery delivery, AttemptOutcome outcome) {

@@ -1,5 +1,10 @@
 package com.dravo.webhooks.delivery;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.dravo.webhooks.web.ApiDocument;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +27,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/v1/webhooks/{id}/deliveries")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+@SecurityRequirement(name = ApiDocument.DASHBOARD_TOKEN)
 public class DeliveryLogResource {
 
     private final DeliveryLogService log;
@@ -35,6 +42,11 @@ public class DeliveryLogResource {
     }
 
     @GET
+    @Operation(summary = "List an endpoint's deliveries, newest first, optionally by status")
+    @APIResponse(responseCode = "200", description = "One page of deliveries; a Link header when more remain.")
+    @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<Response> list(@RestPath String id, @RestQuery String limit,
             @RestQuery("starting_after") String startingAfter, @RestQuery String status) {
         PageRequest request = PageRequest.of(limit, startingAfter);
@@ -48,12 +60,21 @@ public class DeliveryLogResource {
 
     @GET
     @Path("{deliveryId}")
+    @Operation(summary = "Read one delivery with every attempt")
+    @APIResponse(responseCode = "200", description = "The delivery and its attempts.")
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<DeliveryDetail> get(@RestPath String id, @RestPath String deliveryId) {
         return log.get(owner.id(), id, deliveryId);
     }
 
     @POST
     @Path("{deliveryId}/redeliver")
+    @Operation(summary = "Queue a new delivery of the same event")
+    @APIResponse(responseCode = "202", description = "The new delivery, pending.")
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
     public Uni<Response> redeliver(@RestPath String id, @RestPath String deliveryId) {
         return redelivery.redeliver(owner.id(), id, deliveryId)
                 .map(queued -> Response.accepted(queued)
