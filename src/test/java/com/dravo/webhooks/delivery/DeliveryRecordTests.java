@@ -4,11 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.dravo.webhooks.support.LoopbackReceiver;
+import com.dravo.webhooks.support.Rows;
 import com.dravo.webhooks.support.Tokens;
 
 import io.agroal.api.AgroalDataSource;
@@ -114,18 +111,6 @@ class DeliveryRecordTests {
     }
 
     private List<String> rowAsText(String sql, String id) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> values = new ArrayList<>();
-                if (rows.next()) {
-                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                        values.add(rows.getString(i));
-                    }
-                }
-                return values;
-            }
-        }
+        return Rows.first(database, sql, id);
     }
 }

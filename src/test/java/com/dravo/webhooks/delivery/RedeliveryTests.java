@@ -38,7 +38,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** Redelivery: a new delivery of the same event, attempted at once in the background. */
+/** Redelivery: a new delivery of the same event, sent by the dispatchers. */
 @QuarkusTest
 class RedeliveryTests {
 

@@ -24,7 +24,7 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /** A request as it arrived: headers with lower-case names, body bytes untouched. */
     public record Received(String method, String path, Map<String, List<String>> headers,
-            byte[] body) {
+            byte[] body, long atMillis) {
 
         public String header(String name) {
             List<String> values = headers.get(name.toLowerCase());
@@ -155,7 +155,8 @@ public final class LoopbackReceiver implements AutoCloseable {
                     headers.put(name.toLowerCase(), List.copyOf(values)));
             receivedAt.add(System.currentTimeMillis());
             received.add(new Received(exchange.getRequestMethod(),
-                    exchange.getRequestURI().toString(), headers, body.readAllBytes()));
+                    exchange.getRequestURI().toString(), headers, body.readAllBytes(),
+                    System.currentTimeMillis()));
         }
         answer.accept(exchange);
     }
