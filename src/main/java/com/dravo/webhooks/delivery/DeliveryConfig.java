@@ -18,6 +18,12 @@ public interface DeliveryConfig {
     /** CIDR ranges (or single addresses) exempt from the address policy. */
     Optional<List<String>> allowedNetworks();
 
+    /**
+     * PEM file of the certificate authorities to trust for https receivers, instead of the
+     * JDK's; for receivers behind a private CA (and for the tests' own receivers).
+     */
+    Optional<String> trustedCertificates();
+
     /** Time allowed to open the TCP (and TLS) connection of one attempt. */
     @WithDefault("5s")
     Duration connectTimeout();

@@ -13,6 +13,8 @@ import javax.net.ssl.SSLException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.dravo.webhooks.security.PinnedAddress;
 
 import io.netty.channel.ConnectTimeoutException;
@@ -21,6 +23,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.core.Vertx;
@@ -37,6 +40,8 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 @ApplicationScoped
 class HttpSender {
 
+    private static final Logger LOG = Logger.getLogger(HttpSender.class);
+
     /** Response body kept for the delivery log; the rest up to the limit is read and dropped. */
     static final int KEPT_BODY_BYTES = 4096;
     private static final int MAX_HEADERS = 50;
@@ -47,12 +52,15 @@ class HttpSender {
     private final int maxResponseBytes;
 
     HttpSender(Vertx vertx, DeliveryConfig config) {
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setVerifyHost(true)
                 .setTrustAll(false)
                 .setDecompressionSupported(false)
-                .setMaxPoolSize(16));
+                .setMaxPoolSize(16);
+        config.trustedCertificates().ifPresent(pem ->
+                options.setTrustOptions(new PemTrustOptions().addCertPath(pem)));
+        this.client = vertx.createHttpClient(options);
         this.requestTimeout = config.requestTimeout();
         this.maxResponseBytes = config.maxResponseBytes();
     }
@@ -101,6 +109,7 @@ class HttpSender {
     }
 
     private String describe(Throwable failure) {
+        LOG.debugf("attempt failed: %s", failure.toString());
         if (failure instanceof TimeoutException) {
             return "timed out after " + readable(requestTimeout);
         }

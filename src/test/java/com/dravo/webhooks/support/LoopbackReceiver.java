@@ -13,8 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A real HTTP receiver on 127.0.0.1, written with the JDK's server so that nothing of the
@@ -45,10 +49,26 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /** A receiver on another loopback address, such as 127.0.0.2. */
     public LoopbackReceiver(String loopbackAddress) {
+        this(loopbackAddress, null);
+    }
+
+    /** An HTTPS receiver presenting the certificate of the given context. */
+    public static LoopbackReceiver tls(String loopbackAddress, SSLContext tls) {
+        return new LoopbackReceiver(loopbackAddress, tls);
+    }
+
+    private LoopbackReceiver(String loopbackAddress, SSLContext tls) {
         host = loopbackAddress;
         try {
-            server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 0);
+            InetSocketAddress address =
+                    new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0);
+            if (tls == null) {
+                server = HttpServer.create(address, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
