@@ -43,7 +43,8 @@ public class DeliveryLogResource {
 
     @GET
     @Operation(summary = "List an endpoint's deliveries, newest first, optionally by status")
-    @APIResponse(responseCode = "200", description = "One page of deliveries; a Link header when more remain.")
+    @APIResponse(responseCode = "200",
+            description = "One page of deliveries; a Link header when more remain.")
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)

@@ -211,8 +211,10 @@ class HttpSender {
                 break;
             }
             String value = header.getValue();
-            headers.merge(header.getKey().toLowerCase(),
-                    value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) : value,
+            String kept = value.length() > MAX_HEADER_CHARS
+                    ? value.substring(0, MAX_HEADER_CHARS)
+                    : value;
+            headers.merge(header.getKey().toLowerCase(), kept,
                     (first, next) -> first + ", " + next);
         }
         return headers;

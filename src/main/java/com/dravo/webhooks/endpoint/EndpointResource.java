@@ -131,7 +131,8 @@ public class EndpointResource {
     @POST
     @Path("{id}/rotate-secret")
     @Operation(summary = "Rotate the signing secret; the old one signs beside it for the overlap")
-    @APIResponse(responseCode = "200", description = "The endpoint with its new signing_secret, shown once.")
+    @APIResponse(responseCode = "200",
+            description = "The endpoint with its new signing_secret, shown once.")
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<EndpointOut> rotateSecret(@RestPath String id) {

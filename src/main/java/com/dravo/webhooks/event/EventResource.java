@@ -39,7 +39,8 @@ public class EventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish an event to every subscribed endpoint of its owner")
-    @APIResponse(responseCode = "202", description = "The stored event; Idempotent-Replayed: true when a key repeated.")
+    @APIResponse(responseCode = "202",
+            description = "The stored event; Idempotent-Replayed: true when a key repeated.")
     @APIResponse(responseCode = "400", ref = ApiDocument.BAD_REQUEST)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHENTICATED)
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
