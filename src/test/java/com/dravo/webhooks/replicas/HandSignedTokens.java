@@ -1,0 +1,84 @@
+package com.dravo.webhooks.replicas;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * An RSA key pair made for one run, and RS256 tokens signed by hand with it: the replicas are
+ * plain processes, so nothing of Quarkus' test support can sign for them.
+ */
+final class HandSignedTokens {
+
+    static final String ISSUER = "https://dashboard.dravo.test";
+
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+    private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+
+    private final KeyPair keys;
+    private final Path publicKeyPem;
+
+    private HandSignedTokens(KeyPair keys, Path publicKeyPem) {
+        this.keys = keys;
+        this.publicKeyPem = publicKeyPem;
+    }
+
+    /** Makes the key pair and writes its public half where the replicas read it. */
+    static HandSignedTokens create() throws GeneralSecurityException, IOException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+
+        Path pem = Files.createTempFile("dravo-replicas-", ".pem");
+        pem.toFile().deleteOnExit();
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys.getPublic().getEncoded());
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + body
+                + "\n-----END PUBLIC KEY-----\n");
+        return new HandSignedTokens(keys, pem);
+    }
+
+    Path publicKeyPem() {
+        return publicKeyPem;
+    }
+
+    /** A dashboard token of the owner, valid for an hour. */
+    String dashboard(String owner) {
+        return sign(claims(owner, ""));
+    }
+
+    /** A token of another Dravo service, allowed to publish events. */
+    String publisher(String service) {
+        return sign(claims(service, ",\"groups\":[\"events:publish\"]"));
+    }
+
+    private static String claims(String subject, String extra) {
+        long now = Instant.now().getEpochSecond();
+        return "{\"sub\":\"" + subject + "\",\"iss\":\"" + ISSUER + "\","
+                + "\"aud\":\"dravo-dashboard\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                + extra + "}";
+    }
+
+    private String sign(String payload) {
+        String input = encode(HEADER) + "." + encode(payload);
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(keys.getPrivate());
+            rsa.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + URL.encodeToString(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a test token", e);
+        }
+    }
+
+    private static String encode(String json) {
+        return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
