@@ -3,6 +3,7 @@ package com.dravo.webhooks.delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,18 +23,44 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 class DeliveryClaims {
 
+    /**
+     * Takes the endpoints with due work, oldest first, and from each at most as many rows
+     * as this replica has free slots for it ($2/$4: endpoints already busy here and their free
+     * slots; $5 for the others), so that nothing is claimed only to be handed back.
+     */
     private static final String CLAIM = """
-            with claimed as (
+            with busy as (
+                select * from unnest($2::text[], $4::int[]) as b(endpoint_id, free)),
+            due as (
+                select endpoint_id, min(next_attempt_at) as oldest from delivery
+                where status = 'PENDING' and next_attempt_at <= now()
+                  and (claimed_until is null or claimed_until < now())
+                group by endpoint_id),
+            room as (
+                select due.endpoint_id, coalesce(busy.free, $5) as free
+                from due left join busy on busy.endpoint_id = due.endpoint_id
+                where coalesce(busy.free, $5) > 0
+                order by due.oldest
+                limit $3),
+            picked as (
+                select pick.id, pick.endpoint_id, pick.next_attempt_at, room.free
+                from room cross join lateral (
+                    select id, endpoint_id, next_attempt_at from delivery
+                    where endpoint_id = room.endpoint_id and status = 'PENDING'
+                      and next_attempt_at <= now()
+                      and (claimed_until is null or claimed_until < now())
+                    order by next_attempt_at
+                    limit $5
+                    for update skip locked) pick),
+            ranked as (
+                select id, free, next_attempt_at, row_number() over (
+                    partition by endpoint_id order by next_attempt_at) as n
+                from picked),
+            claimed as (
                 update delivery d
                 set claimed_until = now() + make_interval(secs => $1), updated_at = now()
                 where d.id in (
-                    select id from delivery
-                    where status = 'PENDING' and next_attempt_at <= now()
-                      and (claimed_until is null or claimed_until < now())
-                      and endpoint_id <> all($2)
-                    order by next_attempt_at
-                    limit $3
-                    for update skip locked)
+                    select id from ranked where n <= free order by next_attempt_at limit $3)
                 returning d.id, d.endpoint_id, d.event_id, d.event_type, d.attempts)
             select c.id, c.endpoint_id, c.event_id, c.event_type, c.attempts,
                    e.url, e.secret_key_id, e.secret_sealed, ev.body,
@@ -53,17 +80,27 @@ class DeliveryClaims {
 
     private final Pool pool;
     private final double leaseSeconds;
+    private final int perEndpoint;
 
-    DeliveryClaims(Pool pool, DeliveryConfig config) {
+    DeliveryClaims(Pool pool, DeliveryConfig config, DispatchConfig dispatch) {
         this.pool = pool;
+        this.perEndpoint = dispatch.maxConcurrencyPerEndpoint();
         Duration lease = config.connectTimeout().plus(config.requestTimeout())
                 .plus(Duration.ofSeconds(30));
         this.leaseSeconds = lease.toMillis() / 1000.0;
     }
 
-    Uni<List<DeliveryJob>> claim(int limit, List<String> excludedEndpoints) {
-        Tuple arguments = Tuple.of(leaseSeconds, excludedEndpoints.toArray(String[]::new),
-                limit);
+    /**
+     * @param limit rows to claim at most
+     * @param inFlight deliveries this replica has in flight, by endpoint
+     */
+    Uni<List<DeliveryJob>> claim(int limit, Map<String, Integer> inFlight) {
+        String[] busy = inFlight.keySet().toArray(String[]::new);
+        Integer[] free = new Integer[busy.length];
+        for (int i = 0; i < busy.length; i++) {
+            free[i] = Math.max(0, perEndpoint - inFlight.getOrDefault(busy[i], 0));
+        }
+        Tuple arguments = Tuple.tuple(List.of(leaseSeconds, busy, limit, free, perEndpoint));
         return pool.preparedQuery(CLAIM).execute(arguments)
                 .map(rows -> {
                     List<DeliveryJob> jobs = new ArrayList<>();

@@ -113,7 +113,7 @@ public class Dispatcher {
             return;
         }
 
-        claims.claim(room, saturatedEndpoints()).subscribe().with(
+        claims.claim(room, Map.copyOf(inFlightByEndpoint)).subscribe().with(
                 jobs -> afterClaim(jobs, room),
                 failure -> {
                     claiming.set(false);
@@ -180,13 +180,6 @@ public class Dispatcher {
         inFlightByEndpoint.computeIfPresent(job.endpointId(),
                 (endpoint, count) -> count <= 1 ? null : count - 1);
         wake();
-    }
-
-    private List<String> saturatedEndpoints() {
-        return inFlightByEndpoint.entrySet().stream()
-                .filter(entry -> entry.getValue() >= config.maxConcurrencyPerEndpoint())
-                .map(Map.Entry::getKey)
-                .toList();
     }
 
     private void listen(String url, Optional<String> user, Optional<String> password) {
