@@ -22,8 +22,10 @@ public final class Ids {
         return next("evt_");
     }
 
+    public static final String DELIVERY = "del_";
+
     public static String delivery() {
-        return next("del_");
+        return next(DELIVERY);
     }
 
     /**

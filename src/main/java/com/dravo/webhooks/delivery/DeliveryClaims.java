@@ -61,8 +61,8 @@ class DeliveryClaims {
                 set claimed_until = now() + make_interval(secs => $1), updated_at = now()
                 where d.id in (
                     select id from ranked where n <= free order by next_attempt_at limit $3)
-                returning d.id, d.endpoint_id, d.event_id, d.event_type, d.attempts)
-            select c.id, c.endpoint_id, c.event_id, c.event_type, c.attempts,
+                returning d.id, d.endpoint_id, d.event_id, d.event_type)
+            select c.id, c.endpoint_id, c.event_id, c.event_type,
                    e.url, e.secret_key_id, e.secret_sealed, ev.body,
                    case when e.previous_secret_expires_at > now()
                         then e.previous_secret_key_id end as previous_key_id,
@@ -127,6 +127,6 @@ class DeliveryClaims {
         }
         return new DeliveryJob(row.getString("id"), row.getString("endpoint_id"),
                 row.getString("url"), row.getString("event_id"), row.getString("event_type"),
-                row.getString("body"), secrets, row.getInteger("attempts"));
+                row.getString("body"), secrets);
     }
 }

@@ -14,11 +14,11 @@ import com.dravo.webhooks.signing.SealedSecret;
  * @param secrets the sealed secrets that sign, newest first
  */
 public record DeliveryJob(String deliveryId, String endpointId, String url, String eventId,
-        String eventType, String body, List<SealedSecret> secrets, int attemptsSoFar) {
+        String eventType, String body, List<SealedSecret> secrets) {
 
     /** The job of the delivery's next attempt, signed with the secrets valid now. */
     static DeliveryJob of(Delivery delivery, Endpoint endpoint, Event event) {
         return new DeliveryJob(delivery.id, endpoint.id, endpoint.url, event.id, event.type,
-                event.body, endpoint.signingSecrets(Instant.now()), delivery.attempts);
+                event.body, endpoint.signingSecrets(Instant.now()));
     }
 }

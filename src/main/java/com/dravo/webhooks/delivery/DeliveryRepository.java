@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.dravo.webhooks.Ids;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +19,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, String> {
 
+    /** The owner's delivery to that endpoint, or null; ill-formed ids are never queried. */
     public Uni<Delivery> findOwned(String owner, String endpointId, String id) {
+        if (!Ids.isWellFormed(id, Ids.DELIVERY)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("owner = :owner and endpointId = :endpoint and id = :id",
                 Parameters.with("owner", owner).and("endpoint", endpointId).and("id", id))
                 .firstResult();

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.dravo.webhooks.endpoint.Endpoint;
 import com.dravo.webhooks.endpoint.EndpointService;
 import com.dravo.webhooks.web.InvalidRequestException;
 
@@ -44,7 +43,7 @@ public class Recovery {
         }
 
         return Panache.withTransaction(() -> endpoints.findLocked(owner, endpointId)
-                .invoke(Recovery::refuseInactive)
+                .invoke(EndpointInactiveException::requireActive)
                 .flatMap(endpoint -> log.requeueFailed(endpoint.id, since, until)))
                 .invoke(count -> LOG.infof("endpoint %s: %d failed deliveries queued again",
                         endpointId, count))
@@ -62,11 +61,5 @@ public class Recovery {
                     "since must not be in the future");
         }
         return since;
-    }
-
-    private static void refuseInactive(Endpoint endpoint) {
-        if (!endpoint.active) {
-            throw new EndpointInactiveException();
-        }
     }
 }

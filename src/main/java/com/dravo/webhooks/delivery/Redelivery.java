@@ -34,7 +34,7 @@ public class Redelivery {
     public Uni<DeliveryOut> redeliver(String owner, String endpointId, String deliveryId) {
         // Locked, so a concurrent deactivation cannot miss the pending row made here.
         return Panache.withTransaction(() -> endpoints.findLocked(owner, endpointId)
-                .invoke(Redelivery::refuseInactive)
+                .invoke(EndpointInactiveException::requireActive)
                 .flatMap(endpoint -> eventOf(owner, endpoint.id, deliveryId)
                         .flatMap(event -> queue(endpoint, event))))
                 .map(DeliveryOut::of);
@@ -51,11 +51,5 @@ public class Redelivery {
         return log.queue(endpoint, event)
                 .invoke(delivery -> LOG.infof("delivery %s of event %s to endpoint %s queued "
                         + "again", delivery.id, event.id, endpoint.id));
-    }
-
-    private static void refuseInactive(Endpoint endpoint) {
-        if (!endpoint.active) {
-            throw new EndpointInactiveException();
-        }
     }
 }

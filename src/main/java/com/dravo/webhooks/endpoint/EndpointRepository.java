@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import com.dravo.webhooks.Ids;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -19,12 +21,19 @@ public class EndpointRepository implements PanacheRepositoryBase<Endpoint, Strin
 
     private static final String OWNED = "owner = :owner and id = :id and deletedAt is null";
 
+    /** The owner's endpoint, or null; an id not of our shape is unknown without a query. */
     public Uni<Endpoint> findOwned(String owner, String id) {
+        if (!Ids.isWellFormed(id, Ids.ENDPOINT)) {
+            return Uni.createFrom().nullItem();
+        }
         return find(OWNED, Parameters.with("owner", owner).and("id", id)).firstResult();
     }
 
     /** The endpoint, locked until the transaction ends, so changes to it run one by one. */
     public Uni<Endpoint> findOwnedForUpdate(String owner, String id) {
+        if (!Ids.isWellFormed(id, Ids.ENDPOINT)) {
+            return Uni.createFrom().nullItem();
+        }
         return find(OWNED, Parameters.with("owner", owner).and("id", id))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();

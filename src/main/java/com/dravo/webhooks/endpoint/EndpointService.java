@@ -73,9 +73,6 @@ public class EndpointService {
 
     /** The owner's endpoint, or 404 whether it does not exist or belongs to someone else. */
     public Uni<Endpoint> find(String owner, String id) {
-        if (!Ids.isWellFormed(id, Ids.ENDPOINT)) {
-            return Uni.createFrom().failure(new UnknownResourceException("endpoint"));
-        }
         return Panache.withSession(() -> repository.findOwned(owner, id))
                 .onItem().ifNull().failWith(() -> new UnknownResourceException("endpoint"));
     }
@@ -152,10 +149,7 @@ public class EndpointService {
         if (startingAfter == null) {
             return Uni.createFrom().item(0L);
         }
-        Uni<Endpoint> cursor = Ids.isWellFormed(startingAfter, Ids.ENDPOINT)
-                ? repository.findOwned(owner, startingAfter)
-                : Uni.createFrom().nullItem();
-        return cursor
+        return repository.findOwned(owner, startingAfter)
                 .onItem().ifNull().failWith(() -> new InvalidRequestException("invalid_cursor",
                         "starting_after", "starting_after must be the id of one of your items"))
                 .map(endpoint -> endpoint.seq);

@@ -240,6 +240,18 @@ class EndpointResourceTests {
         given().auth().oauth2(token).urlEncodingEnabled(false)
                 .when().post("/v1/webhooks/wh_%00/test")
                 .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token).urlEncodingEnabled(false).contentType(ContentType.JSON)
+                .body("{\"active\":false}")
+                .when().patch("/v1/webhooks/wh_%00")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token).urlEncodingEnabled(false)
+                .when().delete("/v1/webhooks/wh_%00")
+                .then().statusCode(404).contentType("application/problem+json");
+        String id = register(Map.of("url", "https://example.com/h", "events",
+                List.of("post.queued"))).path("id");
+        given().auth().oauth2(token).urlEncodingEnabled(false)
+                .when().get("/v1/webhooks/" + id + "/deliveries/del_%00")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

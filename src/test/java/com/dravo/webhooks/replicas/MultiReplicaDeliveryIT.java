@@ -101,7 +101,7 @@ class MultiReplicaDeliveryIT {
         for (int number = 1; number <= REPLICA_COUNT; number++) {
             Replica replica = Replica.start(number, settings, logs);
             REPLICAS.add(replica);
-            replica.awaitReady(CLIENT, tokens.dashboard(OWNER), READY_TIMEOUT);
+            replica.awaitReady(CLIENT, READY_TIMEOUT);
         }
 
         for (int r = 0; r < RECEIVER_COUNT; r++) {

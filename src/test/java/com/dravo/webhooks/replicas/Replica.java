@@ -84,7 +84,7 @@ final class Replica {
      * Waits until the replica serves: its readiness check says so, or, in a build without
      * the health extension, an authenticated API call answers 200.
      */
-    void awaitReady(HttpClient client, String dashboardToken, Duration timeout)
+    void awaitReady(HttpClient client, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -92,7 +92,7 @@ final class Replica {
                 throw new IllegalStateException("replica " + number + " exited with "
                         + process.exitValue() + "; see " + log);
             }
-            if (ready(client, dashboardToken)) {
+            if (ready(client)) {
                 return;
             }
             Thread.sleep(250);
@@ -128,13 +128,9 @@ final class Replica {
         }
     }
 
-    private boolean ready(HttpClient client, String dashboardToken) throws InterruptedException {
+    private boolean ready(HttpClient client) throws InterruptedException {
         try {
-            int health = get(client, "/q/health/ready", null);
-            if (health != 404) {
-                return health == 200;
-            }
-            return get(client, "/v1/webhooks", dashboardToken) == 200;
+            return get(client, "/q/health/ready", null) == 200;
         } catch (IOException notListeningYet) {
             return false;
         }

@@ -39,7 +39,6 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final String host;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final List<Long> receivedAt = new CopyOnWriteArrayList<>();
     private final AtomicLong bytesSent = new AtomicLong();
     private volatile Consumer<HttpExchange> answer = exchange -> respond(exchange, 200, "ok");
 
@@ -96,7 +95,7 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     /** When each request arrived, in milliseconds of the wall clock. */
     public List<Long> receivedAtMillis() {
-        return List.copyOf(receivedAt);
+        return received.stream().map(Received::atMillis).toList();
     }
 
     /** Answers these statuses in turn, then 200; a header pair may follow each status. */
@@ -173,7 +172,6 @@ public final class LoopbackReceiver implements AutoCloseable {
             Map<String, List<String>> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(), List.copyOf(values)));
-            receivedAt.add(System.currentTimeMillis());
             received.add(new Received(exchange.getRequestMethod(),
                     exchange.getRequestURI().toString(), headers, body.readAllBytes(),
                     System.currentTimeMillis()));
