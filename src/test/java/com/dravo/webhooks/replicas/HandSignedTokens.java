@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
+
+import com.dravo.webhooks.local.LocalTokenKeys;
+import com.dravo.webhooks.support.PackagedJarEnvironment;
 
 /**
  * An RSA key pair made for one run, and RS256 tokens signed by hand with it: the replicas are
@@ -17,7 +19,7 @@ import java.util.Base64;
  */
 final class HandSignedTokens {
 
-    static final String ISSUER = "https://dashboard.dravo.test";
+    static final String ISSUER = PackagedJarEnvironment.ISSUER;
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
@@ -32,16 +34,11 @@ final class HandSignedTokens {
 
     /** Makes the key pair and writes its public half where the replicas read it. */
     static HandSignedTokens create() throws GeneralSecurityException, IOException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
+        KeyPair keys = LocalTokenKeys.rsaKeyPair();
 
         Path pem = Files.createTempFile("dravo-replicas-", ".pem");
         pem.toFile().deleteOnExit();
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(keys.getPublic().getEncoded());
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + body
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(pem, LocalTokenKeys.pem("PUBLIC KEY", keys.getPublic().getEncoded()));
         return new HandSignedTokens(keys, pem);
     }
 

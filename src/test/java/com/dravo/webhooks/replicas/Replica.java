@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,10 @@ final class Replica {
         this.process = process;
     }
 
-    /** Starts the jar with these settings; its output goes to replica-N.log in logs. */
+    /**
+     * Starts the jar with these settings (property names, given to it as the environment
+     * variables they map to); its output goes to replica-N.log in logs.
+     */
     static Replica start(int number, Map<String, String> settings, Path logs)
             throws IOException {
         int port = freePort();
@@ -58,7 +62,7 @@ final class Replica {
         // Only what this test sets configures the replica, whatever the shell exported.
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> OWN_PREFIXES.stream().anyMatch(name::startsWith));
-        environment.putAll(settings);
+        settings.forEach((name, value) -> environment.put(environmentName(name), value));
         environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new Replica(number, port, log, builder.start());
@@ -145,6 +149,11 @@ final class Replica {
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    /** MicroProfile Config's mapping: upper case, anything but letters and digits as _. */
+    private static String environmentName(String property) {
+        return property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
     private static int freePort() throws IOException {

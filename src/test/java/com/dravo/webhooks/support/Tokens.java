@@ -1,15 +1,14 @@
 package com.dravo.webhooks.support;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.dravo.webhooks.local.LocalTokenKeys;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -52,7 +51,7 @@ public final class Tokens {
     }
 
     public static String signedWithOtherKey(String owner) {
-        return claims(owner).sign(otherKeyPair().getPrivate());
+        return claims(owner).sign(LocalTokenKeys.rsaKeyPair().getPrivate());
     }
 
     /** The classic confusion attack: HS256 keyed with the server's public key. */
@@ -101,15 +100,5 @@ public final class Tokens {
 
     static String encode(String json) {
         return URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static KeyPair otherKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

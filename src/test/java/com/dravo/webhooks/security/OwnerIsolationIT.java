@@ -1,0 +1,11 @@
+package com.dravo.webhooks.security;
+
+import com.dravo.webhooks.support.PackagedJarEnvironment;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+@WithTestResource(PackagedJarEnvironment.class)
+class OwnerIsolationIT extends OwnerIsolationTests {
+}
