@@ -8,14 +8,12 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * Failures of the HTTP layer itself (a body over the limit, a request Vert.x cannot route)
@@ -33,27 +31,36 @@ class HttpLayerProblems {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    void install(@Observes Router router, ObjectMapper mapper) throws JsonProcessingException {
-        String body = mapper.writeValueAsString(new Problem("about:blank",
-                "Request Entity Too Large", TOO_LARGE, "the body is larger than 64 KiB",
-                "body_too_large", List.of()));
+    void install(@Observes Router router) {
+        BodyHandler chunkedBodies = BodyHandler.create(false)
+                .setBodyLimit(maxBodySize.asLongValue());
 
         router.route().order(Integer.MIN_VALUE)
-                .handler(context -> refuseDeclaredTooLarge(context, body))
+                .handler(context -> limitBody(context, chunkedBodies))
                 .failureHandler(HttpLayerProblems::answer);
     }
 
-    /** Most clients declare the length: refuse before reading a byte of the body. */
-    private void refuseDeclaredTooLarge(RoutingContext context, String body) {
+    /**
+     * Most clients declare the length: refuse before reading a byte of the body. A body that
+     * declares none is read here, up to the limit, because the REST layer would cut one that
+     * runs over with a bare 413 and no problem body.
+     */
+    private void limitBody(RoutingContext context, BodyHandler chunkedBodies) {
         String length = context.request().getHeader("Content-Length");
-        if (length != null && isOver(length)) {
-            context.response().setStatusCode(TOO_LARGE)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(body);
+        if (length != null) {
+            if (isOver(length)) {
+                context.fail(TOO_LARGE);
+            } else {
+                context.next();
+            }
             return;
         }
-        context.next();
+
+        if (context.request().getHeader("Transfer-Encoding") != null) {
+            chunkedBodies.handle(context);
+        } else {
+            context.next();
+        }
     }
 
     private boolean isOver(String length) {
@@ -85,7 +92,11 @@ class HttpLayerProblems {
                         : status == 500 ? "internal_error" : "bad_request",
                 List.of());
         context.response().setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+                .putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (status == TOO_LARGE) {
+            // The rest of that body is not worth reading.
+            context.response().putHeader("Connection", "close");
+        }
+        context.response().end(Json.encode(problem));
     }
 }
