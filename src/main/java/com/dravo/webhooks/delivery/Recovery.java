@@ -10,6 +10,7 @@ import com.dravo.webhooks.endpoint.EndpointService;
 import com.dravo.webhooks.web.InvalidRequestException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,6 +23,7 @@ public class Recovery {
     private static final Logger LOG = Logger.getLogger(Recovery.class);
 
     /** How many deliveries were queued again. */
+    @RegisterForReflection
     public record Recovered(int recovered) {
     }
 

@@ -7,6 +7,8 @@ import com.dravo.webhooks.delivery.Delivery;
 import com.dravo.webhooks.delivery.DeliveryStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * An endpoint as the API shows it. {@code signing_secret} is present only in the answers to
  * the registration and to a rotation; no other answer ever carries it.
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param disabledReason why the service turned the endpoint off; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record EndpointOut(String id, String url, List<String> events, boolean active,
         Instant createdAt, Instant updatedAt, Instant lastDeliveryAt, DeliveryStatus lastStatus,
         String disabledReason, String signingSecret) {

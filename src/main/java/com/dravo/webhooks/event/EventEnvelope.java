@@ -8,7 +8,10 @@ import com.dravo.webhooks.Ids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The JSON body a receiver gets: {@code {id, type, created_at, test, data}}. */
+@RegisterForReflection
 public record EventEnvelope(String id, String type, Instant createdAt, boolean test,
         Map<String, Object> data) {
 

@@ -24,6 +24,19 @@ final class DeliveryRows {
             where d.event_id = any(?)
             """;
 
+    private static final String FAILED_ATTEMPTS = """
+            select count(*) from attempt a join delivery d on d.id = a.delivery_id
+            where d.event_id = any(?)
+              and (a.status_code is null or a.status_code not between 200 and 299)
+            """;
+
+    private static final String SUCCEEDED_TWICE = """
+            select count(*) from (
+                select a.delivery_id from attempt a join delivery d on d.id = a.delivery_id
+                where d.event_id = any(?) and a.status_code between 200 and 299
+                group by a.delivery_id having count(*) > 1) twice
+            """;
+
     private final DataSource database;
 
     DeliveryRows(DataSource database) {
@@ -51,8 +64,25 @@ final class DeliveryRows {
 
     /** Attempts recorded for the deliveries of these events. */
     long attempts(Collection<String> eventIds) throws SQLException {
+        return count(ATTEMPTS, eventIds);
+    }
+
+    /**
+     * Attempts that ended without a 2xx: on a starved machine, some time out after the
+     * receiver got the request, and the retry reaches it a second time (at least once).
+     */
+    long failedAttempts(Collection<String> eventIds) throws SQLException {
+        return count(FAILED_ATTEMPTS, eventIds);
+    }
+
+    /** Deliveries that two attempts both saw accepted: what a double claim would leave. */
+    long succeededTwice(Collection<String> eventIds) throws SQLException {
+        return count(SUCCEEDED_TWICE, eventIds);
+    }
+
+    private long count(String sql, Collection<String> eventIds) throws SQLException {
         try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(ATTEMPTS)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, textArray(connection, eventIds));
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

@@ -111,15 +111,25 @@ final class Replica {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * SIGTERM, as Kubernetes sends it: answers whether the replica exited by itself within
+     * the timeout; kills it if not.
+     */
+    boolean terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return true;
+        }
+        kill();
+        return false;
+    }
+
     /** A graceful stop first, then a kill if it hangs. */
     void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            kill();
-        }
+        terminate(Duration.ofSeconds(15));
     }
 
     /** How many deliveries of these events this replica logged as succeeded. */
