@@ -13,8 +13,9 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * Fills in what dev mode and tests need when nothing is configured: an embedded PostgreSQL and
- * a throw-away token key pair. Production never gets either: a prod profile is left alone.
+ * Fills in what dev mode and tests need when nothing is configured: an embedded PostgreSQL, a
+ * throw-away token key pair and an encryption key. Production never gets any of them: a prod
+ * profile is left alone.
  */
 public class LocalDefaultsConfigSourceFactory implements ConfigSourceFactory {
 
@@ -33,6 +34,9 @@ public class LocalDefaultsConfigSourceFactory implements ConfigSourceFactory {
         Map<String, String> properties = new HashMap<>();
         if (isUnset(context, "quarkus.datasource.reactive.url") && zonkyPresent()) {
             properties.putAll(EmbeddedPostgresStarter.connectionProperties(profile));
+        }
+        if (isUnset(context, "dravo.secrets.encryption-key")) {
+            properties.putAll(LocalEncryptionKey.properties());
         }
         if (isUnset(context, "mp.jwt.verify.publickey")
                 && isUnset(context, "mp.jwt.verify.publickey.location")) {

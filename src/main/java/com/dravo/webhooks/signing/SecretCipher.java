@@ -18,9 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -31,8 +28,6 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class SecretCipher {
 
-    private static final Logger LOG = Logger.getLogger(SecretCipher.class);
-    private static final String GENERATED_KEY_PROPERTY = "dravo.local.encryption-key";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -41,8 +36,7 @@ public class SecretCipher {
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
     SecretCipher(SecretsConfig config) {
-        String current = config.encryptionKey().orElseGet(SecretCipher::generatedKey);
-        currentKeyId = add(current);
+        currentKeyId = add(config.encryptionKey());
         config.previousEncryptionKeys().orElse(List.of()).forEach(this::add);
     }
 
@@ -116,27 +110,4 @@ public class SecretCipher {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
-
-    /**
-     * Dev and test may run without a key: one is made once per JVM (kept across dev-mode
-     * reloads). A production start without one stops here, before any secret is stored.
-     */
-    private static synchronized String generatedKey() {
-        if (!LaunchMode.current().isDevOrTest()) {
-            throw new IllegalStateException("dravo.secrets.encryption-key is not set: give "
-                    + "base64 of 32 random bytes (e.g. `openssl rand -base64 32`) through "
-                    + "DRAVO_SECRETS_ENCRYPTION_KEY");
-        }
-        String key = System.getProperty(GENERATED_KEY_PROPERTY);
-        if (key == null) {
-            byte[] raw = new byte[32];
-            new SecureRandom().nextBytes(raw);
-            key = Base64.getEncoder().encodeToString(raw);
-            System.setProperty(GENERATED_KEY_PROPERTY, key);
-        }
-        LOG.warn("dravo.secrets.encryption-key is not set: using a key generated for this run;"
-                + " secrets stored now cannot be read by another run");
-        return key;
-    }
 }
-

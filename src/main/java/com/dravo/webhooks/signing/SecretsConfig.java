@@ -11,8 +11,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "dravo.secrets")
 public interface SecretsConfig {
 
-    /** Base64 of 32 random bytes; required in production, generated in dev and test. */
-    Optional<String> encryptionKey();
+    /**
+     * Base64 of 32 random bytes. Required, so a production start without it stops while
+     * reading its settings, before the migrations touch the database; dev mode and tests
+     * are given one made for the run (see {@code local}).
+     */
+    String encryptionKey();
 
     /** Keys used before the current one, still accepted to read older rows. */
     Optional<List<String>> previousEncryptionKeys();

@@ -105,6 +105,20 @@ final class Replica {
                 + "; see " + log);
     }
 
+    /** Waits for a replica that is expected to stop by itself; answers its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new IllegalStateException("replica " + number + " still ran after "
+                    + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    Path log() {
+        return log;
+    }
+
     /** SIGKILL on Linux: no shutdown hook runs, claims in flight stay claimed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

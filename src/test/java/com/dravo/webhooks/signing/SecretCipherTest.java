@@ -94,8 +94,8 @@ class SecretCipherTest {
     private static SecretsConfig config(String key, List<String> previous) {
         return new SecretsConfig() {
             @Override
-            public Optional<String> encryptionKey() {
-                return Optional.of(key);
+            public String encryptionKey() {
+                return key;
             }
 
             @Override
