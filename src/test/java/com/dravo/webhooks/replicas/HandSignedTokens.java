@@ -15,9 +15,9 @@ import java.util.Base64;
  * An RSA key pair made for one run, and RS256 tokens signed by hand with it: the replicas are
  * plain processes, so nothing of Quarkus' test support can sign for them.
  */
-final class HandSignedTokens {
+public final class HandSignedTokens {
 
-    static final String ISSUER = "https://dashboard.dravo.test";
+    public static final String ISSUER = "https://dashboard.dravo.test";
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
@@ -31,7 +31,7 @@ final class HandSignedTokens {
     }
 
     /** Makes the key pair and writes its public half where the replicas read it. */
-    static HandSignedTokens create() throws GeneralSecurityException, IOException {
+    public static HandSignedTokens create() throws GeneralSecurityException, IOException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -45,17 +45,17 @@ final class HandSignedTokens {
         return new HandSignedTokens(keys, pem);
     }
 
-    Path publicKeyPem() {
+    public Path publicKeyPem() {
         return publicKeyPem;
     }
 
     /** A dashboard token of the owner, valid for an hour. */
-    String dashboard(String owner) {
+    public String dashboard(String owner) {
         return sign(claims(owner, ""));
     }
 
     /** A token of another Dravo service, allowed to publish events. */
-    String publisher(String service) {
+    public String publisher(String service) {
         return sign(claims(service, ",\"groups\":[\"events:publish\"]"));
     }
 

@@ -9,11 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,21 +188,8 @@ class MultiReplicaDeliveryIT {
     }
 
     private static Map<String, String> settings(int databasePort) {
-        String database = "localhost:" + databasePort + "/postgres";
-        byte[] encryptionKey = new byte[32];
-        new SecureRandom().nextBytes(encryptionKey);
-
-        Map<String, String> settings = new TreeMap<>();
-        settings.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + database);
-        settings.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + database);
-        settings.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        settings.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyPem().toString());
-        settings.put("MP_JWT_VERIFY_ISSUER", HandSignedTokens.ISSUER);
-        settings.put("DRAVO_SECRETS_ENCRYPTION_KEY",
-                Base64.getEncoder().encodeToString(encryptionKey));
-        settings.put("DRAVO_DELIVERY_ALLOW_HTTP", "true");
-        settings.put("DRAVO_DELIVERY_ALLOWED_NETWORKS", "127.0.0.0/8");
+        Map<String, String> settings =
+                Replica.productionSettings(databasePort, tokens.publicKeyPem());
         settings.put("DRAVO_DELIVERY_CONNECT_TIMEOUT", "1s");
         settings.put("DRAVO_DELIVERY_REQUEST_TIMEOUT", "3s");
         settings.put("DRAVO_DELIVERY_RETRY_SCHEDULE", "1s,1s,2s,2s,5s");

@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,11 +22,12 @@ import java.util.stream.Stream;
 
 /**
  * One instance of the packaged jar, run as a child process on its own loopback port and
- * configured by environment variables only, as in production.
+ * configured by environment variables only, as in production. The multi-replica test and the
+ * benchmark both run the service through it.
  */
-final class Replica {
+public final class Replica {
 
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     /** The line the delivery log writes for each attempt that succeeded. */
     private static final Pattern DELIVERED = Pattern.compile(
@@ -44,8 +48,33 @@ final class Replica {
         this.process = process;
     }
 
+    /**
+     * The settings of a production replica on a database of this machine: its user and
+     * password are {@code postgres}, tokens are checked with this key and {@link
+     * HandSignedTokens#ISSUER}, secrets are sealed with a key made for this run, and loopback
+     * receivers over plain http are allowed.
+     */
+    public static Map<String, String> productionSettings(int databasePort, Path publicKeyPem) {
+        String database = "localhost:" + databasePort + "/postgres";
+        byte[] encryptionKey = new byte[32];
+        new SecureRandom().nextBytes(encryptionKey);
+
+        Map<String, String> settings = new TreeMap<>();
+        settings.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + database);
+        settings.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + database);
+        settings.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        settings.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyPem.toString());
+        settings.put("MP_JWT_VERIFY_ISSUER", HandSignedTokens.ISSUER);
+        settings.put("DRAVO_SECRETS_ENCRYPTION_KEY",
+                Base64.getEncoder().encodeToString(encryptionKey));
+        settings.put("DRAVO_DELIVERY_ALLOW_HTTP", "true");
+        settings.put("DRAVO_DELIVERY_ALLOWED_NETWORKS", "127.0.0.0/8");
+        return settings;
+    }
+
     /** Starts the jar with these settings; its output goes to replica-N.log in logs. */
-    static Replica start(int number, Map<String, String> settings, Path logs)
+    public static Replica start(int number, Map<String, String> settings, Path logs)
             throws IOException {
         int port = freePort();
         Path log = logs.resolve("replica-" + number + ".log");
@@ -64,19 +93,19 @@ final class Replica {
         return new Replica(number, port, log, builder.start());
     }
 
-    int number() {
+    public int number() {
         return number;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -84,7 +113,7 @@ final class Replica {
      * Waits until the replica serves: its readiness check says so, or, in a build without
      * the health extension, an authenticated API call answers 200.
      */
-    void awaitReady(HttpClient client, Duration timeout)
+    public void awaitReady(HttpClient client, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -102,13 +131,13 @@ final class Replica {
     }
 
     /** SIGKILL on Linux: no shutdown hook runs, claims in flight stay claimed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** A graceful stop first, then a kill if it hangs. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
@@ -136,7 +165,8 @@ final class Replica {
         }
     }
 
-    private int get(HttpClient client, String path, String token)
+    /** The status of a GET of this path, with the token when one is given. */
+    public int get(HttpClient client, String path, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(5));
