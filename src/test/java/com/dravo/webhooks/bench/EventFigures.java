@@ -16,43 +16,50 @@ final class EventFigures {
         this.plan = plan;
     }
 
+    /** The limits of item 4: pgbench -N at 16 and 64 clients, and one POST to the receiver. */
+    private record Limits(LoadTools.Load writes16, LoadTools.Load writes64,
+            Latencies receiver) {
+
+        String publish() {
+            return "pgbench -N 16: " + Format.perSecond(writes16.perSecond());
+        }
+
+        String delivery() {
+            return "pgbench -N 64: " + Format.perSecond(writes64.perSecond());
+        }
+    }
+
     void record(double publishAlone, EventDeliveryRun.Phase healthy,
             EventDeliveryRun.Phase oneDead, LoadTools.Load writes16, LoadTools.Load writes64,
             Latencies receiver) {
-        String publishLimit = "pgbench -N, 16 clients: " + Format.perSecond(writes16.perSecond());
-        String deliveryLimit = "pgbench -N, 64 clients: " + Format.perSecond(writes64.perSecond());
-        table.row("4", "publish alone (owner without endpoints), "
-                + BenchPlan.PUBLISH_THREADS + " publishers", Format.perSecond(publishAlone),
-                publishLimit, Format.ratio(publishAlone, writes16.perSecond()));
+        Limits limits = new Limits(writes16, writes64, receiver);
+        table.row("4", "publish alone (no endpoints)", Format.perSecond(publishAlone),
+                limits.publish(), Format.ratio(publishAlone, writes16.perSecond()));
 
-        phase(healthy, "all endpoints live", publishLimit, writes16, deliveryLimit, writes64,
-                receiver);
-        phase(oneDead, "one endpoint answering 500", publishLimit, writes16, deliveryLimit,
-                writes64, receiver);
+        phase(healthy, "%,d events x %d endpoints: publish", limits);
+        phase(oneDead, "%,d x %d, one answering 500: publish", limits);
 
         table.note("a publish and a delivery each need about one write transaction, so"
-                + " pgbench simple-update (-N) at the same concurrency is their database limit;"
-                + " publish-to-receive latency includes the wait in the queue");
+                + " pgbench simple-update (-N) at the same concurrency (16 publishers, 64"
+                + " deliveries in flight) is their database limit; publish-to-receive latency"
+                + " includes the wait in the queue; the row updates (claim churn) are n_tup_upd"
+                + " of the delivery table over the attempts recorded");
     }
 
-    private void phase(EventDeliveryRun.Phase phase, String name, String publishLimit,
-            LoadTools.Load writes16, String deliveryLimit, LoadTools.Load writes64,
-            Latencies receiver) {
-        String size = String.format(Locale.ROOT, "%,d events x %d endpoints", phase.events(),
-                plan.endpoints());
-        table.row("4", name + ", " + size + ": publish", Format.perSecond(
-                phase.publishedPerSecond()), publishLimit,
-                Format.ratio(phase.publishedPerSecond(), writes16.perSecond()));
-        table.row("4", "  deliveries end to end (to the " + phase.liveEndpoints() + " live)",
-                Format.perSecond(phase.deliveredPerSecond()), deliveryLimit,
-                Format.ratio(phase.deliveredPerSecond(), writes64.perSecond()));
+    /** The rows of one phase; the label is a format of the event and endpoint counts. */
+    private void phase(EventDeliveryRun.Phase phase, String label, Limits limits) {
+        String figure = String.format(Locale.ROOT, label, phase.events(), plan.endpoints());
+        table.row("4", figure, Format.perSecond(phase.publishedPerSecond()), limits.publish(),
+                Format.ratio(phase.publishedPerSecond(), limits.writes16().perSecond()));
+        table.row("4", "  deliveries end to end (" + phase.liveEndpoints() + " live)",
+                Format.perSecond(phase.deliveredPerSecond()), limits.delivery(),
+                Format.ratio(phase.deliveredPerSecond(), limits.writes64().perSecond()));
         table.row("4", "  publish-to-receive p50 / p99", phase.latency().text(),
-                "receiver: " + receiver.text(),
-                Format.ratio(phase.latency().p50Millis(), receiver.p50Millis()) + " / "
-                        + Format.ratio(phase.latency().p99Millis(), receiver.p99Millis()));
-        table.row("4", "  delivery row updates per attempt (claim churn)",
-                Format.number(phase.updatesPerAttempt()) + " (" + phase.counters()
-                        .attemptInserts() + " attempts)", "claim + record: 2",
+                "receiver: " + limits.receiver().text(),
+                phase.latency().ratioTo(limits.receiver()));
+        table.row("4", "  delivery row updates per attempt",
+                Format.number(phase.updatesPerAttempt()) + String.format(Locale.ROOT,
+                        " (%,d)", phase.counters().attemptInserts()), "claim + record: 2",
                 Format.ratio(phase.updatesPerAttempt(), IDEAL_UPDATES));
     }
 }

@@ -9,7 +9,7 @@ final class Format {
     }
 
     static String millis(double millis) {
-        return number(millis) + " ms";
+        return millis >= 10_000 ? number(millis / 1000) + " s" : number(millis) + " ms";
     }
 
     static String mib(double mib) {
@@ -27,7 +27,7 @@ final class Format {
         }
         double ratio = value / limit;
         return ratio >= 10
-                ? String.format(Locale.ROOT, "%.0fx", ratio)
+                ? String.format(Locale.ROOT, "%,.0fx", ratio)
                 : String.format(Locale.ROOT, "%.2gx", ratio);
     }
 

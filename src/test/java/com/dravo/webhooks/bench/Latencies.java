@@ -24,6 +24,12 @@ record Latencies(double p50Millis, double p99Millis, int count) {
         return Format.millis(p50Millis) + " / " + Format.millis(p99Millis);
     }
 
+    /** Each percentile over the limit's: "p50 ratio / p99 ratio". */
+    String ratioTo(Latencies limit) {
+        return Format.ratio(p50Millis, limit.p50Millis) + " / "
+                + Format.ratio(p99Millis, limit.p99Millis);
+    }
+
     /** Nearest-rank percentile. */
     private static double at(double[] sorted, double quantile) {
         int rank = (int) Math.ceil(quantile * sorted.length);

@@ -28,7 +28,7 @@ public final class ServiceBenchmark {
     private static final String LISTER = "org_bench_list";
     /** The Deployment's memory limit, which the service's resident memory must fit in. */
     private static final double MEMORY_LIMIT_MIB = 512;
-    private static final String MEMORY_LIMIT = "Deployment memory limit " + Format.mib(512);
+    private static final String MEMORY_LIMIT = "Deployment limit " + Format.mib(512);
     /** A test event's size, for the receiver's own latency. */
     private static final String SAMPLE_BODY = "{\"id\":\"evt_x\",\"type\":\"post.published\","
             + "\"data\":{\"post_id\":\"p_1\",\"text\":\"" + "x".repeat(300) + "\"}}";
@@ -121,10 +121,10 @@ public final class ServiceBenchmark {
         double peak = memory.peakMib();
         double bareJvm = bareJvmMillis();
 
-        table.row("1", "start-up, process start to first 200 (jar)", Format.millis(startUpMillis),
-                "bare JVM, java -version: " + Format.millis(bareJvm),
+        table.row("1", "start-up to first 200 (jar)", Format.millis(startUpMillis),
+                "java -version: " + Format.millis(bareJvm),
                 Format.ratio(startUpMillis, bareJvm));
-        table.row("1", "RSS after start-up (VmHWM " + Format.mib(peak) + ")",
+        table.row("1", "RSS after start-up (HWM " + Format.mib(peak) + ")",
                 Format.mib(resident), MEMORY_LIMIT, Format.ratio(resident, MEMORY_LIMIT_MIB));
         table.note(nativeBinaryNote());
     }
@@ -155,9 +155,9 @@ public final class ServiceBenchmark {
         for (ListLoadRun.AtConnections run : new ListLoadRun(plan, settings, tools)
                 .run(service, api.token(LISTER), receiver)) {
             String at = run.connections() + " connections";
-            table.row("2", "GET /v1/webhooks (20 endpoints), " + at,
+            table.row("2", "list of 20 endpoints, " + at,
                     Format.perSecond(run.service().perSecond()),
-                    "receiver's plain 200: " + Format.perSecond(run.http().perSecond()),
+                    "receiver 200: " + Format.perSecond(run.http().perSecond()),
                     Format.ratio(run.service().perSecond(), run.http().perSecond()));
             table.row("2", "  the same", Format.perSecond(run.service().perSecond()),
                     "pgbench -S: " + Format.perSecond(run.database().perSecond()),
@@ -195,7 +195,7 @@ public final class ServiceBenchmark {
         double peak = memory.peakMib();
 
         receiverLatency = Latencies.ofNanos(direct);
-        latencyRow("3", "POST /v1/webhooks/{id}/test, one at a time, p50 / p99",
+        latencyRow("3", "test send, one at a time, p50 / p99",
                 Latencies.ofNanos(sends), "receiver", receiverLatency);
         peakRow("during item 3", peak, peakReset);
         expect(failed == 0, "every test send to succeed; " + failed + " did not");
@@ -229,8 +229,8 @@ public final class ServiceBenchmark {
             rawMac = benchmark.endsWith(".rawMac") ? score : rawMac;
         }
         double signatures = 2 * signer;
-        table.row("5", "Signer.sign, 1 KiB body, HMAC-SHA256/s (2 a call)",
-                Format.perSecond(signatures), "JDK Mac, keyed once: " + Format.perSecond(rawMac),
+        table.row("5", "Signer, 1 KiB, HMAC-SHA256/s",
+                Format.perSecond(signatures), "raw JDK Mac: " + Format.perSecond(rawMac),
                 Format.ratio(signatures, rawMac));
         expect(signer > 0 && rawMac > 0, "JMH results of both benchmarks");
     }
@@ -246,12 +246,11 @@ public final class ServiceBenchmark {
     private void latencyRow(String item, String figure, Latencies value, String limitName,
             Latencies limit) {
         table.row(item, figure, value.text(), limitName + ": " + limit.text(),
-                Format.ratio(value.p50Millis(), limit.p50Millis()) + " / "
-                        + Format.ratio(value.p99Millis(), limit.p99Millis()));
+                value.ratioTo(limit));
     }
 
     private void peakRow(String when, double peak, boolean sinceReset) {
-        table.row("6", "peak RSS " + when + (sinceReset ? "" : " (VmHWM since start)"),
+        table.row("6", "peak RSS " + when + (sinceReset ? "" : " (HWM since start)"),
                 Format.mib(peak), MEMORY_LIMIT, Format.ratio(peak, MEMORY_LIMIT_MIB));
     }
 
