@@ -20,6 +20,11 @@ record BenchSettings(String mode, int databasePort, Path pgBin, Path output, Pat
                 Optional.ofNullable(System.getProperty("bench.jfr")).map(Path::of));
     }
 
+    /** The PID file of the PostgreSQL cluster that bench/run made in the output folder. */
+    Path postmasterPidFile() {
+        return output.resolve("pg").resolve("data").resolve("postmaster.pid");
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres";
     }

@@ -18,12 +18,22 @@ final class EventDeliveryRun {
     /** What one phase measured; rates per second, counts of (event, live endpoint) pairs. */
     record Phase(int events, int liveEndpoints, double publishedPerSecond,
             double deliveredPerSecond, Latencies latency, long missing,
-            TableCounters counters) {
+            TableCounters counters, CpuTime.Split cpu) {
 
         /** Row updates of the delivery table per attempt recorded (claim churn). */
         double updatesPerAttempt() {
+            return perAttempt(counters.deliveryUpdates());
+        }
+
+        /** CPU milliseconds of the service and of PostgreSQL per attempt recorded. */
+        CpuTime.Split cpuMillisPerAttempt() {
+            return new CpuTime.Split(perAttempt(cpu.service() * 1000),
+                    perAttempt(cpu.database() * 1000));
+        }
+
+        private double perAttempt(double amount) {
             return counters.attemptInserts() == 0 ? Double.NaN
-                    : (double) counters.deliveryUpdates() / counters.attemptInserts();
+                    : amount / counters.attemptInserts();
         }
     }
 
@@ -36,9 +46,11 @@ final class EventDeliveryRun {
     private final String publisherToken;
     private final String jdbcUrl;
     private final BenchPlan plan;
+    private final long postmasterPid;
 
     EventDeliveryRun(HttpClient client, Replica replica, HandSignedTokens tokens,
-            ServiceClient service, VerifyingReceiver receiver, String jdbcUrl, BenchPlan plan) {
+            ServiceClient service, VerifyingReceiver receiver, String jdbcUrl, BenchPlan plan,
+            long postmasterPid) {
         this.service = service;
         this.receiver = receiver;
         this.client = client;
@@ -46,6 +58,7 @@ final class EventDeliveryRun {
         this.publisherToken = tokens.publisher(PUBLISHER);
         this.jdbcUrl = jdbcUrl;
         this.plan = plan;
+        this.postmasterPid = postmasterPid;
     }
 
     /** Events per second accepted for an owner with no endpoints: the publish path alone. */
@@ -70,6 +83,7 @@ final class EventDeliveryRun {
             }
         }
         TableCounters before = TableCounters.readReported(jdbcUrl);
+        CpuTime.Split cpuBefore = CpuTime.Split.now(replica.pid(), postmasterPid);
 
         List<Published> published = publisher(owner)
                 .publishTimed(name, plan.eventCount(), BenchPlan.PUBLISH_THREADS);
@@ -79,11 +93,12 @@ final class EventDeliveryRun {
         }
 
         TableCounters counters = TableCounters.readReported(jdbcUrl).minus(before);
-        return measure(published, livePaths, counters);
+        CpuTime.Split cpu = CpuTime.Split.now(replica.pid(), postmasterPid).minus(cpuBefore);
+        return measure(published, livePaths, counters, cpu);
     }
 
     private Phase measure(List<Published> published, List<String> livePaths,
-            TableCounters counters) {
+            TableCounters counters, CpuTime.Split cpu) {
         List<Long> latencies = new ArrayList<>();
         long lastArrival = Long.MIN_VALUE;
         for (Published event : published) {
@@ -100,7 +115,7 @@ final class EventDeliveryRun {
         return new Phase(published.size(), livePaths.size(),
                 perSecond(published.size(), start, lastAccepted(published)),
                 perSecond(latencies.size(), start, lastArrival), Latencies.ofNanos(latencies),
-                missing(published, livePaths), counters);
+                missing(published, livePaths), counters, cpu);
     }
 
     private EventPublisher publisher(String owner) {

@@ -16,8 +16,11 @@ final class EventFigures {
         this.plan = plan;
     }
 
-    /** The limits of item 4: pgbench -N at 16 and 64 clients, and one POST to the receiver. */
-    private record Limits(LoadTools.Load writes16, LoadTools.Load writes64,
+    /**
+     * The limits of item 4: pgbench -N at 16 and 64 clients, PostgreSQL's CPU time per
+     * transaction of the latter, and one POST to the receiver.
+     */
+    record Limits(LoadTools.Load writes16, LoadTools.Load writes64, double writeCpuMillis,
             Latencies receiver) {
 
         String publish() {
@@ -30,11 +33,9 @@ final class EventFigures {
     }
 
     void record(double publishAlone, EventDeliveryRun.Phase healthy,
-            EventDeliveryRun.Phase oneDead, LoadTools.Load writes16, LoadTools.Load writes64,
-            Latencies receiver) {
-        Limits limits = new Limits(writes16, writes64, receiver);
+            EventDeliveryRun.Phase oneDead, Limits limits) {
         table.row("4", "publish alone (no endpoints)", Format.perSecond(publishAlone),
-                limits.publish(), Format.ratio(publishAlone, writes16.perSecond()));
+                limits.publish(), Format.ratio(publishAlone, limits.writes16().perSecond()));
 
         phase(healthy, "%,d events x %d endpoints: publish", limits);
         phase(oneDead, "%,d x %d, one answering 500: publish", limits);
@@ -43,7 +44,9 @@ final class EventFigures {
                 + " pgbench simple-update (-N) at the same concurrency (16 publishers, 64"
                 + " deliveries in flight) is their database limit; publish-to-receive latency"
                 + " includes the wait in the queue; the row updates (claim churn) are n_tup_upd"
-                + " of the delivery table over the attempts recorded");
+                + " of the delivery table over the attempts recorded; CPU is user and system"
+                + " time from /proc, PostgreSQL's ratio is over its time per pgbench -N"
+                + " transaction");
     }
 
     /** The rows of one phase; the label is a format of the event and endpoint counts. */
@@ -61,5 +64,11 @@ final class EventFigures {
                 Format.number(phase.updatesPerAttempt()) + String.format(Locale.ROOT,
                         " (%,d)", phase.counters().attemptInserts()), "claim + record: 2",
                 Format.ratio(phase.updatesPerAttempt(), IDEAL_UPDATES));
+        CpuTime.Split cpu = phase.cpuMillisPerAttempt();
+        table.row("4", "  CPU per attempt, publishing included", "service "
+                + Format.millis(cpu.service()) + ", PG " + Format.millis(cpu.database()),
+                "PG per pgbench -N tx: "
+                + Format.millis(limits.writeCpuMillis()),
+                Format.ratio(cpu.database(), limits.writeCpuMillis()));
     }
 }

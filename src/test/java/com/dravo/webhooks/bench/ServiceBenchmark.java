@@ -82,8 +82,9 @@ public final class ServiceBenchmark {
                 List<ServiceClient.Registered> listed = register(api, receiver);
                 list(service, api, receiver);
                 testSends(api, receiver, listed.get(0), memory);
+                long postmaster = CpuTime.postmaster(settings.postmasterPidFile());
                 events(new EventDeliveryRun(client, service, tokens, api, receiver,
-                        settings.jdbcUrl(), plan), memory);
+                        settings.jdbcUrl(), plan, postmaster), memory, postmaster);
                 signing();
                 verified(receiver);
             } finally {
@@ -202,17 +203,21 @@ public final class ServiceBenchmark {
     }
 
     /** Items 4 and 6. */
-    private void events(EventDeliveryRun events, ProcessMemory memory) throws Exception {
+    private void events(EventDeliveryRun events, ProcessMemory memory, long postmaster)
+            throws Exception {
         double alone = events.publishAlone();
         boolean peakReset = memory.resetPeak();
         EventDeliveryRun.Phase healthy = events.run("healthy", false);
         EventDeliveryRun.Phase oneDead = events.run("dead", true);
         double peak = memory.peakMib();
         LoadTools.Load writes16 = tools.pgbench("simple-update", 16, plan.load());
+        double cpuBefore = CpuTime.ofProcessAndChildren(postmaster);
         LoadTools.Load writes64 = tools.pgbench("simple-update", 64, plan.load());
+        double writeCpuMillis = (CpuTime.ofProcessAndChildren(postmaster) - cpuBefore) * 1000
+                / (writes64.perSecond() * plan.load().toSeconds());
 
-        new EventFigures(table, plan).record(alone, healthy, oneDead, writes16, writes64,
-                receiverLatency);
+        new EventFigures(table, plan).record(alone, healthy, oneDead,
+                new EventFigures.Limits(writes16, writes64, writeCpuMillis, receiverLatency));
         peakRow("during item 4", peak, peakReset);
         expect(healthy.missing() + oneDead.missing() == 0, "every delivery to arrive; "
                 + (healthy.missing() + oneDead.missing()) + " never did");
