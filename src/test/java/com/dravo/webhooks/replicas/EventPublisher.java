@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * bounded pool, each with an Idempotency-Key, so that a publish cut off by a dying replica is
  * retried on the next one without becoming a second event.
  */
-final class EventPublisher {
+public final class EventPublisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,7 +28,11 @@ final class EventPublisher {
     private final String token;
     private final String owner;
 
-    EventPublisher(HttpClient client, List<Replica> replicas, String token, String owner) {
+    /** An accepted event, and when its publish was sent and answered, in System.nanoTime. */
+    public record Published(String eventId, long sentNanos, long acceptedNanos) {
+    }
+
+    public EventPublisher(HttpClient client, List<Replica> replicas, String token, String owner) {
         this.client = client;
         this.replicas = List.copyOf(replicas);
         this.token = token;
@@ -36,27 +40,35 @@ final class EventPublisher {
     }
 
     /** Publishes {@code count} post.published events; answers their ids in order. */
-    List<String> publish(String batch, int count, int threads)
+    public List<String> publish(String batch, int count, int threads)
+            throws InterruptedException, ExecutionException {
+        return publishTimed(batch, count, threads).stream().map(Published::eventId).toList();
+    }
+
+    /** Publishes like {@link #publish}, and answers when each event was sent and accepted. */
+    public List<Published> publishTimed(String batch, int count, int threads)
             throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<String>> published = new ArrayList<>();
+            List<Future<Published>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int n = i;
-                published.add(pool.submit(() -> publishOne(batch, n)));
+                futures.add(pool.submit(() -> publishOne(batch, n)));
             }
 
-            List<String> eventIds = new ArrayList<>();
-            for (Future<String> eventId : published) {
-                eventIds.add(eventId.get());
+            List<Published> published = new ArrayList<>();
+            for (Future<Published> event : futures) {
+                published.add(event.get());
             }
-            return eventIds;
+            return published;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private String publishOne(String batch, int n) throws IOException, InterruptedException {
+    private Published publishOne(String batch, int n)
+            throws IOException, InterruptedException {
+        long sent = System.nanoTime();
         String body = "{\"type\":\"post.published\",\"owner\":\"" + owner + "\","
                 + "\"data\":{\"batch\":\"" + batch + "\",\"n\":" + n + "}}";
         IOException lastFailure = null;
@@ -67,7 +79,8 @@ final class EventPublisher {
                 HttpResponse<String> response = client.send(request(replica, batch, n, body),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 202) {
-                    return JSON.readTree(response.body()).get("id").asText();
+                    String eventId = JSON.readTree(response.body()).get("id").asText();
+                    return new Published(eventId, sent, System.nanoTime());
                 }
                 lastFailure = new IOException("replica " + replica.number() + " answered "
                         + response.statusCode() + ": " + response.body());

@@ -17,9 +17,9 @@ import com.dravo.webhooks.support.PackagedJarEnvironment;
  * An RSA key pair made for one run, and RS256 tokens signed by hand with it: the replicas are
  * plain processes, so nothing of Quarkus' test support can sign for them.
  */
-final class HandSignedTokens {
+public final class HandSignedTokens {
 
-    static final String ISSUER = PackagedJarEnvironment.ISSUER;
+    public static final String ISSUER = PackagedJarEnvironment.ISSUER;
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
     private static final String HEADER = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
@@ -33,7 +33,7 @@ final class HandSignedTokens {
     }
 
     /** Makes the key pair and writes its public half where the replicas read it. */
-    static HandSignedTokens create() throws GeneralSecurityException, IOException {
+    public static HandSignedTokens create() throws GeneralSecurityException, IOException {
         KeyPair keys = LocalTokenKeys.rsaKeyPair();
 
         Path pem = Files.createTempFile("dravo-replicas-", ".pem");
@@ -42,17 +42,17 @@ final class HandSignedTokens {
         return new HandSignedTokens(keys, pem);
     }
 
-    Path publicKeyPem() {
+    public Path publicKeyPem() {
         return publicKeyPem;
     }
 
     /** A dashboard token of the owner, valid for an hour. */
-    String dashboard(String owner) {
+    public String dashboard(String owner) {
         return sign(claims(owner, ""));
     }
 
     /** A token of another Dravo service, allowed to publish events. */
-    String publisher(String service) {
+    public String publisher(String service) {
         return sign(claims(service, ",\"groups\":[\"events:publish\"]"));
     }
 

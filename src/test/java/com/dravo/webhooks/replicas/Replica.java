@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * One instance of the packaged jar, run as a child process on its own loopback port and
  * configured by environment variables only, as in production.
  */
-final class Replica {
+public final class Replica {
 
-    static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     /** The line the delivery log writes for each attempt that succeeded. */
     private static final Pattern DELIVERED = Pattern.compile(
@@ -49,7 +49,7 @@ final class Replica {
      * Starts the jar with these settings (property names, given to it as the environment
      * variables they map to); its output goes to replica-N.log in logs.
      */
-    static Replica start(int number, Map<String, String> settings, Path logs)
+    public static Replica start(int number, Map<String, String> settings, Path logs)
             throws IOException {
         int port = freePort();
         Path log = logs.resolve("replica-" + number + ".log");
@@ -68,19 +68,19 @@ final class Replica {
         return new Replica(number, port, log, builder.start());
     }
 
-    int number() {
+    public int number() {
         return number;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
@@ -88,7 +88,7 @@ final class Replica {
      * Waits until the replica serves: its readiness check says so, or, in a build without
      * the health extension, an authenticated API call answers 200.
      */
-    void awaitReady(HttpClient client, Duration timeout)
+    public void awaitReady(HttpClient client, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -106,7 +106,7 @@ final class Replica {
     }
 
     /** Waits for a replica that is expected to stop by itself; answers its exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
             throw new IllegalStateException("replica " + number + " still ran after "
@@ -115,12 +115,12 @@ final class Replica {
         return process.exitValue();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** SIGKILL on Linux: no shutdown hook runs, claims in flight stay claimed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
@@ -129,7 +129,7 @@ final class Replica {
      * SIGTERM, as Kubernetes sends it: answers whether the replica exited by itself within
      * the timeout; kills it if not.
      */
-    boolean terminate(Duration timeout) throws InterruptedException {
+    public boolean terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             return true;
@@ -139,7 +139,7 @@ final class Replica {
     }
 
     /** A graceful stop first, then a kill if it hangs. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
@@ -164,7 +164,8 @@ final class Replica {
         }
     }
 
-    private int get(HttpClient client, String path, String token)
+    /** The status of a GET of this path, with the token when one is given. */
+    public int get(HttpClient client, String path, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(5));

@@ -42,10 +42,10 @@ public class PackagedJarEnvironment implements QuarkusTestResourceLifecycleManag
 
     /**
      * The production profile on this database, with a fresh encryption key, allowed to
-     * deliver over plain http to loopback, and retrying within seconds. Property names; each
-     * also works as an environment variable in its upper-case form.
+     * deliver over plain http to loopback; every other setting as shipped. Property names;
+     * each also works as an environment variable in its upper-case form.
      */
-    public static Map<String, String> settings(int databasePort) {
+    public static Map<String, String> productionSettings(int databasePort) {
         String database = "localhost:" + databasePort + "/postgres";
         Map<String, String> settings = new TreeMap<>();
         settings.put("quarkus.datasource.reactive.url", "postgresql://" + database);
@@ -55,6 +55,12 @@ public class PackagedJarEnvironment implements QuarkusTestResourceLifecycleManag
         settings.put("dravo.secrets.encryption-key", encryptionKey());
         settings.put("dravo.delivery.allow-http", "true");
         settings.put("dravo.delivery.allowed-networks", "127.0.0.0/8,::1/128");
+        return settings;
+    }
+
+    /** {@link #productionSettings}, retrying within seconds: what the suites wait for. */
+    public static Map<String, String> settings(int databasePort) {
+        Map<String, String> settings = productionSettings(databasePort);
         settings.put("dravo.delivery.connect-timeout", "2s");
         settings.put("dravo.delivery.request-timeout", "2s");
         settings.put("dravo.delivery.retry-schedule", "1s,1s");
