@@ -54,7 +54,8 @@ public final class Replica {
         int port = freePort();
         Path log = logs.resolve("replica-" + number + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar",
+        // The heap the image gives the JVM in the Deployment's 512 MiB (MaxRAMPercentage=75).
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-jar",
                 JAR.toAbsolutePath().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
