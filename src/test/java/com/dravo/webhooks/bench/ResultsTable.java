@@ -13,6 +13,8 @@ final class ResultsTable {
         }
     }
 
+    private static final int NOTE_WIDTH = 96;
+
     private static final Row HEADER = new Row("#", "figure", "value", "limit", "ratio");
 
     private final List<Row> rows = new ArrayList<>();
@@ -52,8 +54,22 @@ final class ResultsTable {
                         + widths[4] + 8)).append('\n');
             }
         }
-        notes.forEach(note -> text.append("\n- ").append(note));
+        notes.forEach(note -> text.append('\n').append(wrapped("- " + note)));
         return text.append('\n').toString();
+    }
+
+    /** The note in lines of at most NOTE_WIDTH characters, the later ones indented. */
+    private static String wrapped(String note) {
+        StringBuilder lines = new StringBuilder();
+        int lineStart = 0;
+        for (String word : note.split(" ")) {
+            if (lines.length() - lineStart + 1 + word.length() > NOTE_WIDTH) {
+                lines.append("\n ");
+                lineStart = lines.length() - 1;
+            }
+            lines.append(lines.length() == 0 ? "" : " ").append(word);
+        }
+        return lines.toString();
     }
 
     private static String pad(String cell, int width) {
