@@ -22,7 +22,8 @@ public class LocalDefaultsConfigSourceFactory implements ConfigSourceFactory {
     /** Below application.properties (250), so any configured value wins. */
     private static final int ORDINAL = 150;
 
-    private static final String ZONKY_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+    private static final String ZONKY_CLASS =
+            "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
