@@ -25,19 +25,6 @@ public class PackagedJarEnvironment implements QuarkusTestResourceLifecycleManag
 
     public static final String ISSUER = "https://dashboard.dravo.test";
 
-    /**
-     * The names the test resolver knows, for the JDK's own resolver in the jar: no name the
-     * suites register is ever looked up in DNS.
-     */
-    private static final String HOSTS = """
-            127.0.0.1 localhost
-            ::1 localhost
-            93.184.215.14 example.com
-            2606:2800:21f:cb07:6820:80da:af6b:8b2c hooks.example.net
-            10.0.0.7 private.example.net
-            169.254.169.254 metadata.example.net
-            """;
-
     private EmbeddedPostgres database;
 
     /**
@@ -78,6 +65,8 @@ public class PackagedJarEnvironment implements QuarkusTestResourceLifecycleManag
         Map<String, String> jar = settings(database.getPort());
         jar.put("mp.jwt.verify.publickey", publicKey);
         jar.put("mp.jwt.verify.issuer", ISSUER);
+        // The test resolver's names, for the JDK's resolver in the jar: no name the suites
+        // register is ever looked up in DNS.
         jar.put("jdk.net.hosts.file", hostsFile().toString());
         jar.put("quarkus.http.cors.origins", "https://dashboard.dravo.test");
         jar.put("quarkus.http.host", "127.0.0.1");
@@ -118,7 +107,7 @@ public class PackagedJarEnvironment implements QuarkusTestResourceLifecycleManag
         try {
             Path hosts = Files.createTempFile("dravo-it-hosts-", ".txt");
             hosts.toFile().deleteOnExit();
-            return Files.writeString(hosts, HOSTS);
+            return Files.writeString(hosts, TestHostResolver.hostsFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,6 +36,17 @@ public class TestHostResolver implements HostResolver {
     private static final Map<String, List<String>> OVERRIDES = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> LOOKUPS = new ConcurrentHashMap<>();
 
+    /**
+     * The fixed table as a hosts file, for the JDK's own resolver in a process these tests
+     * start ({@code jdk.net.hosts.file}).
+     */
+    public static String hostsFile() {
+        StringBuilder lines = new StringBuilder();
+        NAMES.forEach((name, addresses) -> addresses.forEach(address ->
+                lines.append(address).append(' ').append(name).append('\n')));
+        return lines.toString();
+    }
+
     public static void answer(String host, String... addresses) {
         OVERRIDES.put(host, List.of(addresses));
     }
